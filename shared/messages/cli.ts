@@ -1,0 +1,25 @@
+/** Dutch texts of the `woonbegeleiding` command. */
+export const cliMessages = {
+  usage: [
+    'Gebruik: woonbegeleiding <opdracht> [opties]',
+    '',
+    'Opdrachten:',
+    '  calendar --from JJJJ-MM --to JJJJ-MM [--closing-day JJJJ-MM-DD]... [--json]',
+    '      overlegdata, uitnodigingsdata en uiterste aanmelddata per maand (R12, R13, R15, R-H)',
+    '  milestones --lease-start JJJJ-MM-DD [--extension MAANDEN]... [--kind VT|other] [--json]',
+    '      mijlpalen van een traject en het overleg waarop ze besproken worden (R11, R17, R19, R20)',
+  ].join('\n'),
+  unknownCommand: (name: string) => `Onbekende opdracht "${name}". Gebruik "woonbegeleiding help" voor de lijst.`,
+  badOption: (option: string) => `Onbekende optie of optie zonder waarde: ${option}. Gebruik "woonbegeleiding help".`,
+  missingOption: (name: string) => `De optie --${name} ontbreekt.`,
+  unexpectedError: 'Er ging iets onverwachts mis; de details staan in het logboek.',
+  weekdays: ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
+  calendarHeader: ['Maand', 'Overleg', 'Uitnodiging', 'Aanmelden tot', 'Opmerking'],
+  meetingMovedNote: (description: string) => `overleg ${description}`,
+  invitationMovedNote: (description: string) => `uitnodiging ${description}`,
+  milestonesHeader: ['Mijlpaal', 'Datum', 'Overleg'],
+  leaseStartLine: (date: string) => `Start huurovereenkomst: ${date}`,
+  plannedEndLine: (date: string) => `Geplande einddatum begeleiding: ${date}`,
+  noConsultation: '-',
+  deadlineAt: (date: string, time: string) => `${date} ${time}`,
+} as const;

@@ -1,0 +1,12 @@
+/** Dutch texts about the timing of a trajectory (R2, R11, R17, R19, R20). */
+export const trajectoryTimingMessages = {
+  extensionNotMultipleOfThree: (value: string) =>
+    `Ongeldige verlenging "${value}": een verlenging duurt een veelvoud van 3 maanden (3, 6, 9, ...).`,
+  milestoneLabel: {
+    'evaluation-1m': 'Evaluatie na 1 maand',
+    'home-visit-3m': 'Huisbezoek na 3 maanden',
+    'evaluation-4m': 'Evaluatie na 4 maanden',
+    'evaluation-10m': 'Evaluatie na 10 maanden',
+    'final-evaluation': 'Eindevaluatie',
+  },
+} as const;
