@@ -1,0 +1,53 @@
+/**
+ * Configuration, read once from the environment and validated (DESIGN "Shape"). A missing or wrong
+ * setting is reported in one clear line that names it.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const repositoryRoot = path.resolve(__dirname, '..');
+
+const schema = z.object({
+  /** local: no Azure account; Azurite, file outbox, Bot Framework without tokens on loopback only. */
+  WOONBEGELEIDING_MODE: z.enum(['local', 'azure']).default('local'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  /** Local mode listens on loopback only; Azure App Service needs all interfaces. */
+  HOST: z.string().optional(),
+  AZURE_TABLES_CONNECTION_STRING: z.string().min(1).optional(),
+  AZURE_TABLES_ENDPOINT: z.string().url().optional(),
+  /** Prefix of every table name, so several environments can share one storage account. */
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter')
+    .default('wb'),
+  /** Local data (Azurite's files, the e-mail outbox), inside the checkout by default. */
+  DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
+  AZURITE_PORT: z.coerce.number().int().min(0).max(65535).default(10002),
+  /** The landlord this deployment serves by default (the demo seeds it). */
+  LANDLORD_ID: z.string().regex(/^[a-z0-9-]{1,40}$/).default('vivendo'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed demo data into an empty local store on start. */
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof schema> & { host: string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? '?';
+    throw new ConfigError(`Configuration: ${name} is invalid (${issue?.message ?? 'unknown'}).`);
+  }
+  const config = parsed.data;
+  if (config.WOONBEGELEIDING_MODE === 'azure' && !config.AZURE_TABLES_CONNECTION_STRING && !config.AZURE_TABLES_ENDPOINT) {
+    throw new ConfigError('Configuration: AZURE_TABLES_ENDPOINT (or AZURE_TABLES_CONNECTION_STRING) is required in azure mode.');
+  }
+  const host = config.HOST ?? (config.WOONBEGELEIDING_MODE === 'local' ? '127.0.0.1' : '0.0.0.0');
+  return { ...config, host };
+}
