@@ -54,7 +54,6 @@ export const isValidIsoDate = (value: unknown): value is IsoDate => partsOf(valu
 function echo(value: unknown): string {
   // The value can come from a user: show a short, single-line excerpt only.
   const text = typeof value === 'string' ? value : String(value);
-  // eslint-disable-next-line no-control-regex
   const oneLine = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return oneLine.length > ECHO_LIMIT ? `${oneLine.slice(0, ECHO_LIMIT)}…` : oneLine;
 }

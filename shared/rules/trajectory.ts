@@ -1,0 +1,436 @@
+/**
+ * The life of a trajectory as pure state transitions on `Dossier` (R1, R2, R6, R19, R20).
+ *
+ *   from \ to   active     extended   closed-positive    stopped
+ *   candidacy   activate   -          -                  stop
+ *   active      -          extend     closePositively    stop
+ *   extended    -          extend     closePositively    stop
+ *   (closed-positive and stopped are final)
+ *
+ * Every function returns a NEW dossier and never mutates its input, or throws a DomainError with a
+ * Dutch message. When nothing changes (an idempotent repeat) the input itself is returned, so a
+ * service can skip the write with `next === dossier`. Time is an input (`today`, `date`); no clock.
+ *
+ * Transfers (R6) can run in any state that is not closed; at most one request is open at a time, and
+ * the dossier always has a supporting partner that is not among its former partners.
+ */
+import { trajectoryMessages as msg } from '../messages/trajectory';
+import { addMonths, isAfter, isBefore, isValidIsoDate, latestDate, parseIsoDate } from './dates';
+import { DomainError } from './errors';
+import { assertValidExtension, plannedEndOf } from './milestones';
+import {
+  SIGNATORIES,
+  type Dossier,
+  type IsoDate,
+  type ObligationDocuments,
+  type Signatory,
+  type TrajectoryKind,
+  type TrajectoryStatus,
+  type Transfer,
+} from './types';
+
+/** Length limits of text that users type (DESIGN, Security: input is size-limited). */
+export const TEXT_LIMITS = {
+  id: 100,
+  number: 40,
+  tenantName: 200,
+  tenantAddress: 300,
+  supportWorkerName: 200,
+  email: 254,
+  documentVersion: 200,
+  reason: 2000,
+} as const;
+
+/** [product] A lease start further ahead than this is taken for a typing error. */
+export const LEASE_START_MAX_MONTHS_AHEAD = 12;
+
+const OPEN_STATUSES: readonly TrajectoryStatus[] = ['candidacy', 'active', 'extended'];
+const RUNNING_STATUSES: readonly TrajectoryStatus[] = ['active', 'extended'];
+
+// ---------------------------------------------------------------------------------------------
+// Text validation
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARS_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type TextCheck = { ok: true; value: string } | { ok: false; problem: string };
+
+/** Trims and checks a required text; single-line unless `multiline`. */
+function checkText(value: unknown, label: string, max: number, multiline = false): TextCheck {
+  if (typeof value !== 'string' || value.trim() === '') return { ok: false, problem: msg.fieldMissing(label) };
+  const text = value.trim();
+  if (text.length > max) return { ok: false, problem: msg.fieldTooLong(label, max) };
+  const forbiddenChars = multiline ? CONTROL_CHARS_EXCEPT_NEWLINE_TAB : CONTROL_CHARS;
+  if (forbiddenChars.test(text)) return { ok: false, problem: msg.fieldInvalid(label) };
+  return { ok: true, value: text };
+}
+
+function checkOptionalText(value: unknown, label: string, max: number): TextCheck | undefined {
+  return value === undefined || value === null || value === '' ? undefined : checkText(value, label, max);
+}
+
+/** Collects problems of several fields, so a form can show them all at once. */
+class Problems {
+  readonly messages: string[] = [];
+  readonly fields: string[] = [];
+
+  take(field: string, check: TextCheck): string;
+  take(field: string, check: TextCheck | undefined): string | undefined;
+  take(field: string, check: TextCheck | undefined): string | undefined {
+    if (!check) return undefined;
+    if (check.ok) return check.value;
+    this.add(field, check.problem);
+    return '';
+  }
+
+  add(field: string, problem: string): void {
+    this.fields.push(field);
+    this.messages.push(problem);
+  }
+
+  throwIfAny(toMessage: (problems: readonly string[]) => string = msg.invalidInput): void {
+    if (this.messages.length > 0) throw new DomainError('validation', toMessage(this.messages), { fields: this.fields });
+  }
+}
+
+/** The support worker's name and optional e-mail address, or problems in `p`. */
+function takeSupportWorker(p: Problems, worker: { name?: unknown; email?: unknown } | undefined): Dossier['supportWorker'] {
+  const label = msg.fieldLabel;
+  const name = p.take('supportWorker.name', checkText(worker?.name, label.supportWorkerName, TEXT_LIMITS.supportWorkerName));
+  const email = p.take('supportWorker.email', checkOptionalText(worker?.email, label.supportWorkerEmail, TEXT_LIMITS.email));
+  if (email && !EMAIL.test(email)) p.add('supportWorker.email', msg.fieldInvalid(label.supportWorkerEmail));
+  return email ? { name, email } : { name };
+}
+
+function requireText(value: unknown, field: keyof typeof msg.fieldLabel, max: number, multiline = false): string {
+  const problems = new Problems();
+  const text = problems.take(field, checkText(value, msg.fieldLabel[field], max, multiline));
+  problems.throwIfAny();
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+export const isClosed = (dossier: Dossier): boolean => !OPEN_STATUSES.includes(dossier.status);
+export const isRunning = (dossier: Dossier): boolean => RUNNING_STATUSES.includes(dossier.status);
+
+/** R1: the parties whose signature on the "Bevestiging" is still missing, in a fixed order. */
+export const missingSignatures = (dossier: Dossier): Signatory[] => SIGNATORIES.filter((s) => !dossier.signatures[s]);
+
+/** R6: the transfer request that waits for the receiving partner, if any. */
+export const openTransfer = (dossier: Dossier): Transfer | undefined => dossier.transfers.find((t) => t.status === 'requested');
+
+/** R2: lease start + 12 months + the sum of the extensions; undefined while there is no lease start. */
+export function plannedEnd(dossier: Dossier): IsoDate | undefined {
+  if (!dossier.leaseStart) return undefined;
+  return plannedEndOf(dossier.leaseStart, dossier.extensions.map((e) => e.months));
+}
+
+const statusLabel = (dossier: Dossier): string => msg.statusLabel[dossier.status] ?? dossier.status;
+
+// ---------------------------------------------------------------------------------------------
+// Candidacy
+
+export interface CandidacyInput {
+  /** Generated by the service. */
+  id: string;
+  landlordId: string;
+  /** Human reference, e.g. "VT-2025-014", generated by the service. */
+  number: string;
+  kind: TrajectoryKind;
+  tenant: { name: string; address?: string };
+  registeringPartnerId: string;
+  supportingPartnerId: string;
+  supportWorker: { name: string; email?: string };
+  documents?: ObligationDocuments;
+}
+
+const DOCUMENT_KEYS: readonly (keyof ObligationDocuments)[] = ['lease', 'toelichting', 'rio', 'huisdierenbeleid'];
+
+/** A new trajectory, status 'candidacy' (R1). Validates every field and reports all problems at once. */
+export function createCandidacy(input: CandidacyInput, today: IsoDate): Dossier {
+  const createdOn = parseIsoDate(today);
+  const label = msg.fieldLabel;
+  const p = new Problems();
+  const id = p.take('id', checkText(input?.id, label.id, TEXT_LIMITS.id));
+  const landlordId = p.take('landlordId', checkText(input?.landlordId, label.landlordId, TEXT_LIMITS.id));
+  const number = p.take('number', checkText(input?.number, label.number, TEXT_LIMITS.number));
+  if (input?.kind !== 'VT' && input?.kind !== 'other') p.add('kind', msg.fieldInvalid(label.kind));
+  const tenantName = p.take('tenant.name', checkText(input?.tenant?.name, label.tenantName, TEXT_LIMITS.tenantName));
+  const tenantAddress = p.take(
+    'tenant.address',
+    checkOptionalText(input?.tenant?.address, label.tenantAddress, TEXT_LIMITS.tenantAddress),
+  );
+  const registeringPartnerId = p.take(
+    'registeringPartnerId',
+    checkText(input?.registeringPartnerId, label.registeringPartnerId, TEXT_LIMITS.id),
+  );
+  const supportingPartnerId = p.take(
+    'supportingPartnerId',
+    checkText(input?.supportingPartnerId, label.supportingPartnerId, TEXT_LIMITS.id),
+  );
+  const supportWorker = takeSupportWorker(p, input?.supportWorker);
+  const documents: ObligationDocuments = {};
+  for (const key of DOCUMENT_KEYS) {
+    const version = p.take('documents', checkOptionalText(input?.documents?.[key], label.documents, TEXT_LIMITS.documentVersion));
+    if (version) documents[key] = version;
+  }
+  p.throwIfAny(msg.candidacyInvalid);
+
+  return {
+    id,
+    landlordId,
+    number,
+    kind: input.kind,
+    tenant: tenantAddress ? { name: tenantName, address: tenantAddress } : { name: tenantName },
+    registeringPartnerId,
+    supportingPartnerId,
+    supportWorker,
+    signatures: {},
+    extensions: [],
+    status: 'candidacy',
+    formerPartnerIds: [],
+    transfers: [],
+    contactLogActive: false,
+    documents,
+    createdOn,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// R1 signatures and start
+
+/**
+ * R1: records that `signatory` signed the "Bevestiging van een begeleidingsovereenkomst" on `date`.
+ * Only while a candidacy; never in the future; the same signatory and date again is a no-op; another
+ * date for a party that already signed is a conflict.
+ */
+export function recordSignature(dossier: Dossier, signatory: Signatory, date: IsoDate, today: IsoDate): Dossier {
+  if (!SIGNATORIES.includes(signatory)) throw new DomainError('validation', msg.unknownSignatory);
+  parseIsoDate(date);
+  parseIsoDate(today);
+  const existing = dossier.signatures[signatory];
+  if (existing === date) return dossier;
+  if (dossier.status !== 'candidacy') throw new DomainError('conflict', msg.signOnlyInCandidacy(statusLabel(dossier)));
+  if (existing) {
+    throw new DomainError('conflict', msg.alreadySignedOtherDate(msg.signatoryLabel[signatory], existing), {
+      signatory,
+      signedOn: existing,
+    });
+  }
+  if (isAfter(date, today)) throw new DomainError('validation', msg.signatureInFuture(today));
+  return { ...dossier, signatures: { ...dossier.signatures, [signatory]: date } };
+}
+
+/**
+ * R1: ratifies the lease: the trajectory becomes active with its lease start. Refused until all three
+ * parties signed (the message names who is missing). The lease cannot start before the last signature,
+ * nor [product] more than LEASE_START_MAX_MONTHS_AHEAD months after today.
+ */
+export function activate(dossier: Dossier, leaseStart: IsoDate, today: IsoDate): Dossier {
+  parseIsoDate(leaseStart);
+  parseIsoDate(today);
+  if (dossier.status !== 'candidacy') throw new DomainError('conflict', msg.activateOnlyCandidacy(statusLabel(dossier)));
+  const missing = missingSignatures(dossier);
+  if (missing.length > 0) {
+    throw new DomainError('conflict', msg.missingSignatures(missing.map((s) => msg.signatoryLabel[s])), { missing });
+  }
+  const [first, ...rest] = SIGNATORIES.map((s) => dossier.signatures[s] as IsoDate);
+  const lastSignature = latestDate(first as IsoDate, ...rest);
+  if (isBefore(leaseStart, lastSignature)) throw new DomainError('validation', msg.leaseStartBeforeSignatures(lastSignature));
+  const latestStart = addMonths(today, LEASE_START_MAX_MONTHS_AHEAD);
+  if (isAfter(leaseStart, latestStart)) throw new DomainError('validation', msg.leaseStartTooFarAhead(latestStart));
+  return { ...dossier, leaseStart, status: 'active' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// R19, R20 extension and closing
+
+function requireLeaseStart(dossier: Dossier): IsoDate {
+  if (!dossier.leaseStart || !isValidIsoDate(dossier.leaseStart)) throw new DomainError('conflict', msg.missingLeaseStart);
+  return dossier.leaseStart;
+}
+
+/** A decision on a running trajectory falls on or after the lease start and the previous extension. */
+function assertDecisionDate(dossier: Dossier, date: IsoDate): void {
+  parseIsoDate(date);
+  const leaseStart = requireLeaseStart(dossier);
+  if (isBefore(date, leaseStart)) throw new DomainError('validation', msg.decisionBeforeLeaseStart(leaseStart));
+  const previous = dossier.extensions[dossier.extensions.length - 1];
+  if (previous && isBefore(date, previous.decidedOn)) {
+    throw new DomainError('validation', msg.decisionBeforePreviousExtension(previous.decidedOn));
+  }
+}
+
+function assertNoOpenTransfer(dossier: Dossier): void {
+  if (openTransfer(dossier)) throw new DomainError('conflict', msg.closingWithOpenTransfer);
+}
+
+/** R20: extends a running trajectory by a positive multiple of 3 months; status becomes 'extended'. */
+export function extend(dossier: Dossier, months: number, decidedOn: IsoDate): Dossier {
+  if (!isRunning(dossier)) throw new DomainError('conflict', msg.extendOnlyWhenRunning(statusLabel(dossier)));
+  assertValidExtension(months);
+  assertDecisionDate(dossier, decidedOn);
+  return { ...dossier, extensions: [...dossier.extensions, { months, decidedOn }], status: 'extended' };
+}
+
+/** What the service knows about the final evaluation when closing positively (R19). */
+export interface PositiveClosureContext {
+  /** The latest final evaluation at home found serious defects. */
+  finalEvaluationFoundSeriousDefects: boolean;
+  /** A consultation has decided on this dossier since that final evaluation. */
+  consultationDecidedSince: boolean;
+}
+
+/**
+ * R19: ends a running trajectory positively. Refused while the final evaluation found serious defects
+ * and no consultation has decided since: support then continues at least until that consultation.
+ */
+export function closePositively(dossier: Dossier, date: IsoDate, context: PositiveClosureContext): Dossier {
+  if (!isRunning(dossier)) throw new DomainError('conflict', msg.closeOnlyWhenRunning(statusLabel(dossier)));
+  if (context.finalEvaluationFoundSeriousDefects && !context.consultationDecidedSince) {
+    throw new DomainError('conflict', msg.closeBlockedBySeriousDefects);
+  }
+  assertNoOpenTransfer(dossier);
+  assertDecisionDate(dossier, date);
+  return { ...dossier, status: 'closed-positive', closedOn: date };
+}
+
+/** A stopped dossier keeps why. TODO(types.ts): `stopReason?: string` on Dossier. */
+export type StoppedDossier = Dossier & { stopReason: string };
+
+/** Stops a trajectory early (a candidacy that does not lead to a lease, or a running one). */
+export function stop(dossier: Dossier, date: IsoDate, reason: string): StoppedDossier {
+  if (isClosed(dossier)) throw new DomainError('conflict', msg.stopOnlyWhenOpen(statusLabel(dossier)));
+  const stopReason = requireText(reason, 'reason', TEXT_LIMITS.reason, true);
+  assertNoOpenTransfer(dossier);
+  if (isRunning(dossier)) assertDecisionDate(dossier, date);
+  else parseIsoDate(date);
+  return { ...dossier, status: 'stopped', closedOn: date, stopReason };
+}
+
+// ---------------------------------------------------------------------------------------------
+// R6 transfer
+
+/** Who asks for a transfer: a member of the current supporting partner. */
+export interface TransferRequester {
+  partnerId: string;
+  /** Stored as `Transfer.requestedBy`. */
+  userId: string;
+}
+
+/**
+ * R6: the current supporting partner asks another organisation to take the trajectory over. Only the
+ * supporting partner, not to itself, one open request at a time, and not on a closed trajectory.
+ */
+export function requestTransfer(
+  dossier: Dossier,
+  toPartnerId: string,
+  requestedBy: TransferRequester,
+  reason: string,
+  today: IsoDate,
+): Dossier {
+  const requestedOn = parseIsoDate(today);
+  if (isClosed(dossier)) throw new DomainError('conflict', msg.transferOfClosedTrajectory(statusLabel(dossier)));
+  if (requestedBy?.partnerId !== dossier.supportingPartnerId) {
+    throw new DomainError('forbidden', msg.transferOnlyBySupportingPartner);
+  }
+  const p = new Problems();
+  const to = p.take('toPartnerId', checkText(toPartnerId, msg.fieldLabel.toPartnerId, TEXT_LIMITS.id));
+  const userId = p.take('requestedBy', checkText(requestedBy.userId, msg.fieldLabel.requestedBy, TEXT_LIMITS.id));
+  const why = p.take('reason', checkText(reason, msg.fieldLabel.reason, TEXT_LIMITS.reason, true));
+  p.throwIfAny();
+  if (to === dossier.supportingPartnerId) throw new DomainError('validation', msg.transferToSelf);
+  if (openTransfer(dossier)) throw new DomainError('conflict', msg.transferAlreadyOpen);
+  const transfer: Transfer = {
+    fromPartnerId: dossier.supportingPartnerId,
+    toPartnerId: to,
+    requestedOn,
+    requestedBy: userId,
+    reason: why,
+    status: 'requested',
+  };
+  return { ...dossier, transfers: [...dossier.transfers, transfer] };
+}
+
+/** The open request, checked to be decided by its receiving partner on or after the request date. */
+function openTransferFor(dossier: Dossier, byPartnerId: string, today: IsoDate): Transfer {
+  parseIsoDate(today);
+  const open = openTransfer(dossier);
+  if (!open) throw new DomainError('conflict', msg.noOpenTransfer);
+  if (byPartnerId !== open.toPartnerId) throw new DomainError('forbidden', msg.transferOnlyByReceivingPartner);
+  if (open.fromPartnerId !== dossier.supportingPartnerId) throw new DomainError('conflict', msg.transferOutOfDate);
+  if (isBefore(today, open.requestedOn)) throw new DomainError('validation', msg.transferDecisionBeforeRequest(open.requestedOn));
+  return open;
+}
+
+const decided = (dossier: Dossier, open: Transfer, status: 'accepted' | 'rejected', decidedOn: IsoDate): Transfer[] =>
+  dossier.transfers.map((t) => (t === open ? { ...t, status, decidedOn } : t));
+
+/**
+ * R6: the receiving partner accepts: it becomes the supporting partner, the old one joins
+ * `formerPartnerIds` (and so loses access), and the request stays in the history. A partner that
+ * takes a dossier back leaves `formerPartnerIds`. Optionally names the new support worker.
+ */
+export function acceptTransfer(
+  dossier: Dossier,
+  byPartnerId: string,
+  today: IsoDate,
+  newSupportWorker?: { name: string; email?: string },
+): Dossier {
+  const open = openTransferFor(dossier, byPartnerId, today);
+  let supportWorker = dossier.supportWorker;
+  if (newSupportWorker) {
+    const p = new Problems();
+    supportWorker = takeSupportWorker(p, newSupportWorker);
+    p.throwIfAny();
+  }
+  const others = dossier.formerPartnerIds.filter((id) => id !== open.toPartnerId && id !== open.fromPartnerId);
+  const formerPartnerIds = [...others, open.fromPartnerId];
+  return {
+    ...dossier,
+    supportingPartnerId: open.toPartnerId,
+    formerPartnerIds,
+    supportWorker,
+    transfers: decided(dossier, open, 'accepted', today),
+  };
+}
+
+/** R6: the receiving partner declines; the current supporting partner stays responsible. */
+export function rejectTransfer(dossier: Dossier, byPartnerId: string, today: IsoDate): Dossier {
+  const open = openTransferFor(dossier, byPartnerId, today);
+  return { ...dossier, transfers: decided(dossier, open, 'rejected', today) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What next
+
+export type TrajectoryStep =
+  | 'sign'
+  | 'activate'
+  | 'extend'
+  | 'close-positively'
+  | 'stop'
+  | 'request-transfer'
+  | 'decide-transfer';
+
+/**
+ * The steps the dossier's state allows next, in a stable order (for buttons and menus). Who may take
+ * them is decided by `access.ts`; inputs (dates, R19 context) are checked when the step is taken.
+ */
+export function allowedSteps(dossier: Dossier): TrajectoryStep[] {
+  if (isClosed(dossier)) return [];
+  const transferOpen = openTransfer(dossier) !== undefined;
+  const steps: TrajectoryStep[] = [];
+  if (dossier.status === 'candidacy') {
+    steps.push(missingSignatures(dossier).length > 0 ? 'sign' : 'activate');
+  } else {
+    steps.push('extend');
+    if (!transferOpen) steps.push('close-positively');
+  }
+  if (!transferOpen) steps.push('stop');
+  steps.push(transferOpen ? 'decide-transfer' : 'request-transfer');
+  return steps;
+}
