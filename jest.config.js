@@ -6,4 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  // One in-memory Azurite for the whole run (integration tests against Table storage).
+  globalSetup: '<rootDir>/test/setup/azurite-global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/azurite-global-teardown.ts',
 };

@@ -6,6 +6,7 @@ import { cliMessages } from './cli';
 import { informationMessages } from './information';
 import { trajectoryTimingMessages } from './milestones';
 import { serverMessages } from './server';
+import { serviceMessages } from './services';
 import { storeMessages } from './store';
 import { trajectoryMessages } from './trajectory';
 
@@ -17,6 +18,7 @@ export const nl = {
   information: informationMessages,
   milestones: trajectoryTimingMessages,
   server: serverMessages,
+  services: serviceMessages,
   store: storeMessages,
   trajectory: trajectoryMessages,
 } as const;

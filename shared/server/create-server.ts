@@ -22,7 +22,11 @@ export interface ServerDeps {
 const MAX_BODY_BYTES = 256 * 1024;
 
 export function createServer({ logger, storage, healthTimeoutMs = 2000 }: ServerDeps): Server {
-  const server = restify.createServer({ name: 'woonbegeleiding', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'woonbegeleiding',
+    handleUncaughtExceptions: false,
+    formatters: { 'application/problem+json': (_req, _res, body) => JSON.stringify(body) },
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
 

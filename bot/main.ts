@@ -1,0 +1,66 @@
+/**
+ * The product's process (`npm start`): one restify server with the health check, the Teams bot and
+ * the add-in, on one storage. Without storage settings it starts Azurite itself, with its data in
+ * DATA_DIR, and seeds the demo data into an empty store. SIGINT/SIGTERM stop the server and Azurite
+ * cleanly, so Azurite writes its data file and nothing is lost.
+ */
+import path from 'node:path';
+import pino from 'pino';
+import { ConfigError, loadConfig } from '../shared/config';
+import { createServer } from '../shared/server/create-server';
+import { seedDemo } from '../shared/services/seed-demo';
+import { brusselsDate } from '../shared/rules/calendar';
+import { connectionFromEnv, createStore, startAzurite, type Connection, type RunningAzurite } from '../shared/store';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'woonbegeleiding' } });
+
+  let azurite: RunningAzurite | undefined;
+  let connection: Connection | undefined = connectionFromEnv();
+  if (!connection) {
+    const location = path.join(config.DATA_DIR, 'azurite');
+    // AZURITE_PORT=0 picks a free port (tests, several checkouts side by side).
+    azurite = await startAzurite({ location, ...(config.AZURITE_PORT ? { port: config.AZURITE_PORT } : {}) });
+    connection = { connectionString: azurite.connectionString };
+    logger.info({ location, port: azurite.port, pid: azurite.pid }, 'local storage: Azurite started; its data lives in this folder');
+  }
+
+  const stopAzurite = async () => {
+    if (azurite) await azurite.stop();
+  };
+  try {
+    const store = await createStore({ connection, tablePrefix: config.TABLE_PREFIX, logger });
+    if (config.WOONBEGELEIDING_MODE === 'local' && config.SEED_DEMO) {
+      const result = await seedDemo(store, brusselsDate(new Date()));
+      if (result.seeded) logger.info({ ...result }, 'demo data seeded into the empty store');
+    }
+
+    const server = createServer({ logger, storage: store });
+    await new Promise<void>((resolve) => server.listen(config.PORT, config.host, resolve));
+    logger.info({ url: `http://${config.host}:${config.PORT}`, mode: config.WOONBEGELEIDING_MODE }, 'server listening');
+
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'stopping');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopAzurite();
+      logger.info('stopped');
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+  } catch (error) {
+    await stopAzurite();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  // One clear line for a configuration mistake; the error otherwise (never personal data).
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+/**
+ * R13, R14 (with R4, R15, R17-R20): the agenda of one partner's consultation of a month, built by the
+ * pure `buildAgenda` from that partner's data only:
+ *   - the partner's dossier list (one partition),
+ *   - the partner's signals raised since the window start (one partition),
+ *   - the consultation and its flags (one partition),
+ *   - the visits of its running dossiers (R17-R19) and the contact log of those whose log is on (R4).
+ * Nothing of other partners is read: the cost grows with this partner's dossiers only.
+ *
+ * A partner member sees its own organisation's agenda; the landlord any partner's. The agenda holds
+ * no tenant names (see agenda.ts); the flags' problem statements come wrapped as PersonalText.
+ */
+import { partnerNotFound } from '../rules/access';
+import { buildAgenda, isOpenDossier, recordWindow, type Agenda } from '../rules/agenda';
+import { DomainError } from '../rules/errors';
+import { flagMonthAt } from '../rules/flags';
+import type { ContactLogEntry, Dossier, Visit, YearMonth } from '../rules/types';
+import { serviceMessages as msg } from '../messages/services';
+import type { ServiceContext } from './context';
+import { loadPartner } from './dossier-access';
+import { isLandlordRole, memberPartnerId } from './roles';
+import { optionalId, optionalMonth } from './validate';
+
+export interface GetAgendaInput {
+  /** Landlord: required. A member: its own organisation (the default). */
+  partnerId?: string;
+  /** Default: the next consultation whose flag deadline has not passed (R15). */
+  month?: YearMonth;
+}
+
+/** Reads per dossier run a few at a time: fast, without a burst against one storage account. */
+const PARALLEL_READS = 8;
+
+async function inBatches<T, R>(items: readonly T[], read: (item: T) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += PARALLEL_READS) {
+    out.push(...(await Promise.all(items.slice(i, i + PARALLEL_READS).map(read))).flat());
+  }
+  return out;
+}
+
+const isRunning = (d: Dossier) => d.status === 'active' || d.status === 'extended';
+
+function partnerOf(ctx: ServiceContext, requested: string | undefined): string {
+  if (isLandlordRole(ctx.user)) {
+    if (!requested) throw new DomainError('validation', msg.fieldMissing(msg.fieldLabel.partnerId), { fields: ['partnerId'] });
+    return requested;
+  }
+  const own = memberPartnerId(ctx.user);
+  if (!own) throw new DomainError('forbidden', msg.agendaNotAllowed);
+  if (requested && requested !== own) throw partnerNotFound();
+  return own;
+}
+
+export async function getAgenda(ctx: ServiceContext, input: GetAgendaInput = {}): Promise<Agenda> {
+  const partnerId = partnerOf(ctx, optionalId(input?.partnerId, 'partnerId'));
+  const month = optionalMonth(input?.month) ?? flagMonthAt(ctx.now, ctx.calendar);
+  const window = recordWindow(month, ctx.calendar);
+
+  const [, listed, signals, { flags }] = await Promise.all([
+    loadPartner(ctx, partnerId),
+    ctx.ports.dossiers.listForPartner(partnerId),
+    ctx.ports.signals.listByPartner(partnerId, { since: window.from }),
+    ctx.ports.consultations.getWithFlags(partnerId, month),
+  ]);
+  const dossiers = listed.filter(isOpenDossier);
+  const [visits, contactLog] = await Promise.all([
+    inBatches<Dossier, Visit>(dossiers.filter(isRunning), (d) => ctx.ports.visits.listByDossier(d.id)),
+    inBatches<Dossier, ContactLogEntry>(dossiers.filter((d) => d.contactLogActive), (d) => ctx.ports.contactLog.listByDossier(d.id)),
+  ]);
+  return buildAgenda({ partnerId, month, dossiers, signals, flags, visits, contactLog, now: ctx.now }, ctx.calendar);
+}

@@ -1,0 +1,193 @@
+/**
+ * R16 (with R4, R18, R19, R20): after a partner's consultation the landlord coordinator records the
+ * conclusions: per discussed dossier a short summary and a decision, which is applied to the dossier
+ * through the rules:
+ *   none                nothing changes
+ *   extend N months     R20 `extend`, decided on the meeting day
+ *   start-contact-log   R4: the dossier's contact log is switched on
+ *   plan-extra-visit    R18: a planned extra visit is added (its date follows with record-visit)
+ *   end-positively      R19 `closePositively` on the meeting day (this consultation is the one that decides)
+ * The consultation then waits for the partner's confirmation (status 'conclusions-sent').
+ *
+ * Every decision is first tried on the current dossiers: when a rule refuses one, nothing is written.
+ * The consultation and each dossier are separate partitions, so they commit one after another
+ * (consultation first). Every step is idempotent, so repeating the same call completes an
+ * interrupted one and otherwise writes nothing; other conclusions after they were sent are refused.
+ */
+import { authorize, authorizeForPartner, dossierNotFound } from '../rules/access';
+import { isOpenDossier, partnerSeesDossier } from '../rules/agenda';
+import { monthCalendar } from '../rules/calendar';
+import { isBefore } from '../rules/dates';
+import { DomainError } from '../rules/errors';
+import { assertValidExtension } from '../rules/milestones';
+import { closePositively, extend } from '../rules/trajectory';
+import type { Conclusion, ConclusionDecision, Consultation, Dossier, IsoDate, Visit, YearMonth } from '../rules/types';
+import { serviceMessages as msg } from '../messages/services';
+import { auditEntry, type AuditDetails } from './audit';
+import { actorOf, notify, todayOf, type ServiceContext } from './context';
+import { loadDossier, loadPartner } from './dossier-access';
+import { isSameExtension } from './extend-trajectory';
+import type { DossierWork } from './ports';
+import { invalid, LIMITS, requireId, requireInput, requireMonth, requireOneOf, requireText } from './validate';
+
+export interface RecordConclusionsInput {
+  partnerId: string;
+  month: YearMonth;
+  conclusions: { dossierId: string; summary: string; decision: ConclusionDecision }[];
+}
+
+export interface RecordConclusionsResult {
+  consultation: Consultation;
+  /** Per dossier: whether this call changed it (false for 'none' and for a repeat). */
+  applied: { dossierId: string; decision: ConclusionDecision['kind']; changed: boolean }[];
+  /** False when the same conclusions were already recorded and applied: nothing was written. */
+  changed: boolean;
+}
+
+const DECISION_KINDS: readonly ConclusionDecision['kind'][] = ['none', 'extend', 'start-contact-log', 'plan-extra-visit', 'end-positively'];
+
+function decisionOf(value: unknown): ConclusionDecision {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (!DECISION_KINDS.includes(raw.kind as ConclusionDecision['kind'])) throw invalid('decision', msg.decisionKindInvalid);
+  const kind = requireOneOf(raw.kind, DECISION_KINDS, 'decision');
+  if (kind !== 'extend') return { kind };
+  const months = raw.months;
+  if (typeof months !== 'number') throw invalid('months', msg.fieldMissing(msg.fieldLabel.months));
+  assertValidExtension(months); // R20
+  return { kind, months };
+}
+
+function conclusionsOf(value: unknown): Conclusion[] {
+  if (!Array.isArray(value) || value.length === 0) throw invalid('conclusions', msg.conclusionsEmpty);
+  if (value.length > LIMITS.listItems) throw invalid('conclusions', msg.tooMany(msg.fieldLabel.conclusions, LIMITS.listItems));
+  const conclusions = value.map((raw: unknown): Conclusion => {
+    const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    return { dossierId: requireId(c.dossierId, 'dossierId'), summary: requireText(c.summary, 'summary', LIMITS.text, true), decision: decisionOf(c.decision) };
+  });
+  if (new Set(conclusions.map((c) => c.dossierId)).size !== conclusions.length) {
+    throw invalid('conclusions', msg.duplicate(msg.fieldLabel.conclusions));
+  }
+  return conclusions;
+}
+
+/** The id of the extra visit a consultation plans for a dossier: the same on every repeat. */
+export const extraVisitId = (partnerId: string, month: YearMonth): string => `consultation-${month}-${partnerId}`.slice(0, LIMITS.id);
+
+/** One decision on one dossier, as a pure step: the same object when it was applied already. */
+function applyDecision(dossier: Dossier, decision: ConclusionDecision, meetingDate: IsoDate): Dossier {
+  switch (decision.kind) {
+    case 'none':
+    case 'plan-extra-visit':
+      return dossier;
+    case 'extend':
+      return isSameExtension(dossier, decision.months, meetingDate) ? dossier : extend(dossier, decision.months, meetingDate);
+    case 'start-contact-log':
+      if (dossier.contactLogActive) return dossier;
+      if (!isOpenDossier(dossier)) throw new DomainError('conflict', msg.contactLogOnClosed);
+      return { ...dossier, contactLogActive: true };
+    case 'end-positively':
+      if (dossier.status === 'closed-positive' && dossier.closedOn === meetingDate) return dossier;
+      // R19: this consultation is the one that decides, also after a final evaluation with serious defects.
+      return closePositively(dossier, meetingDate, { finalEvaluationFoundSeriousDefects: false, consultationDecidedSince: true });
+  }
+}
+
+/** R18: the planned extra visit, checked like any visit: it belongs to a tenancy. */
+function extraVisit(dossier: Dossier, id: string): Visit {
+  if (!dossier.leaseStart) throw new DomainError('conflict', msg.visitWithoutLease);
+  return { id, dossierId: dossier.id, kind: 'extra', findings: [], seriousDefects: false };
+}
+
+const canonical = (conclusions: readonly Conclusion[]): string =>
+  JSON.stringify(
+    conclusions.map((c) => ({
+      dossierId: c.dossierId,
+      summary: c.summary,
+      decision: c.decision.kind === 'extend' ? { kind: c.decision.kind, months: c.decision.months } : { kind: c.decision.kind },
+    })),
+  );
+
+export async function recordConclusions(ctx: ServiceContext, input: RecordConclusionsInput): Promise<RecordConclusionsResult> {
+  requireInput(input);
+  const partnerId = requireId(input.partnerId, 'partnerId');
+  const month = requireMonth(input.month);
+  authorizeForPartner(ctx.user, 'conclusions.record', { landlordId: ctx.ports.landlordId, partnerId });
+  const partner = await loadPartner(ctx, partnerId);
+  const conclusions = conclusionsOf(input.conclusions);
+
+  const stored = await ctx.ports.consultations.get(partnerId, month);
+  const calendar = monthCalendar(month, ctx.calendar);
+  const meetingDate = stored?.meetingDate ?? calendar.meetingDate;
+  if (isBefore(todayOf(ctx), meetingDate)) throw new DomainError('conflict', msg.conclusionsBeforeMeeting(meetingDate));
+
+  // Every dossier must be one of this partner's (else the same not-found as a missing id), and
+  // every decision must pass its rule before anything is written.
+  const visitId = extraVisitId(partnerId, month);
+  for (const c of conclusions) {
+    const dossier = await loadDossier(ctx, c.dossierId);
+    authorize(ctx.user, 'dossier.read', dossier);
+    if (!partnerSeesDossier(dossier, partnerId)) throw dossierNotFound();
+    applyDecision(dossier, c.decision, meetingDate);
+    if (c.decision.kind === 'plan-extra-visit') extraVisit(dossier, visitId);
+  }
+
+  const recorded = await ctx.ports.unitOfWork.inConsultation(partnerId, month, (w) => {
+    const current = w.consultation;
+    if (current && (current.status === 'conclusions-sent' || current.status === 'confirmed')) {
+      if (canonical(current.conclusions) === canonical(conclusions)) return { consultation: current, changed: false };
+      throw new DomainError('conflict', msg.conclusionsAlreadySent);
+    }
+    const base: Consultation = current ?? {
+      partnerId,
+      month,
+      meetingDate: calendar.meetingDate,
+      invitationDate: calendar.invitationDate,
+      flagDeadline: calendar.flagDeadline,
+      mode: partner.meetingMode,
+      status: 'held',
+      conclusions: [],
+    };
+    const next: Consultation = { ...base, conclusions, status: 'conclusions-sent' };
+    w.setConsultation(next);
+    return { consultation: next, changed: true };
+  });
+
+  const applied: RecordConclusionsResult['applied'] = [];
+  for (const c of conclusions) {
+    const changed = await ctx.ports.unitOfWork.inDossier(c.dossierId, async (w: DossierWork) => {
+      authorize(ctx.user, 'dossier.read', w.dossier);
+      if (!partnerSeesDossier(w.dossier, partnerId)) throw dossierNotFound();
+      const next = applyDecision(w.dossier, c.decision, meetingDate);
+      let visitAdded = false;
+      if (c.decision.kind === 'plan-extra-visit' && !(await w.getVisit(visitId))) {
+        w.putVisit(extraVisit(w.dossier, visitId));
+        visitAdded = true;
+      }
+      if (next === w.dossier && !visitAdded) return false;
+      if (next !== w.dossier) w.setDossier(next);
+      const details: AuditDetails = { month, decision: c.decision.kind };
+      if (c.decision.kind === 'extend') details.months = c.decision.months;
+      if (visitAdded) details.visitId = visitId;
+      w.appendAudit(auditEntry(ctx, 'conclusions.apply', { dossierId: c.dossierId, partnerId, basis: 'role', details }));
+      return true;
+    });
+    applied.push({ dossierId: c.dossierId, decision: c.decision.kind, changed });
+  }
+
+  if (recorded.changed) {
+    await ctx.ports.audit.append(
+      auditEntry(ctx, 'conclusions.record', { partnerId, basis: 'role', details: { month, dossiers: conclusions.length } }),
+    );
+    await notify(ctx, 'conclusionsSent', (n) =>
+      n.conclusionsSent({
+        landlordId: ctx.ports.landlordId,
+        at: ctx.now,
+        actor: actorOf(ctx),
+        partnerId,
+        month,
+        dossierIds: conclusions.map((c) => c.dossierId),
+      }),
+    );
+  }
+  return { consultation: recorded.consultation, applied, changed: recorded.changed || applied.some((a) => a.changed) };
+}

@@ -1,0 +1,99 @@
+/**
+ * Input checks shared by the use cases (DESIGN, Security: input from Teams cards, the add-in and
+ * e-mail is untrusted: validated and size-limited). Each failure is DomainError 'validation' with a
+ * Dutch message and the offending field in `details.fields`.
+ */
+import { parseYearMonth } from '../rules/calendar';
+import { isValidIsoDate } from '../rules/dates';
+import { DomainError } from '../rules/errors';
+import type { IsoDate, YearMonth } from '../rules/types';
+import { serviceMessages as msg } from '../messages/services';
+
+export type Field = keyof typeof msg.fieldLabel;
+
+export const LIMITS = {
+  id: 100,
+  shortText: 200,
+  text: 2000,
+  note: 1000,
+  listItems: 100,
+} as const;
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+export const invalid = (field: Field, message: string): DomainError => new DomainError('validation', message, { fields: [field] });
+
+const label = (field: Field): string => msg.fieldLabel[field];
+
+/** A required text, trimmed; single-line unless `multiline`. */
+export function requireText(value: unknown, field: Field, max: number = LIMITS.text, multiline = false): string {
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(field, msg.fieldMissing(label(field)));
+  const text = value.trim();
+  if ([...text].length > max) throw invalid(field, msg.fieldTooLong(label(field), max));
+  if ((multiline ? CONTROL_EXCEPT_NEWLINE_TAB : CONTROL).test(text)) throw invalid(field, msg.fieldInvalid(label(field)));
+  return text;
+}
+
+export function optionalText(value: unknown, field: Field, max: number = LIMITS.text, multiline = false): string | undefined {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+  return requireText(value, field, max, multiline);
+}
+
+/** An id of a record: a short single-line text. */
+export const requireId = (value: unknown, field: Field): string => requireText(value, field, LIMITS.id);
+
+export const optionalId = (value: unknown, field: Field): string | undefined =>
+  value === undefined || value === null || value === '' ? undefined : requireId(value, field);
+
+export function requireDate(value: unknown, field: Field): IsoDate {
+  if (value === undefined || value === null || value === '') throw invalid(field, msg.fieldMissing(label(field)));
+  if (!isValidIsoDate(value)) throw invalid(field, msg.dateInvalid(label(field)));
+  return value;
+}
+
+export const optionalDate = (value: unknown, field: Field): IsoDate | undefined =>
+  value === undefined || value === null || value === '' ? undefined : requireDate(value, field);
+
+export function requireMonth(value: unknown, field: Field = 'month'): YearMonth {
+  if (typeof value !== 'string') throw invalid(field, msg.fieldMissing(label(field)));
+  try {
+    return parseYearMonth(value);
+  } catch {
+    throw invalid(field, msg.fieldInvalid(label(field)));
+  }
+}
+
+export const optionalMonth = (value: unknown, field: Field = 'month'): YearMonth | undefined =>
+  value === undefined || value === null || value === '' ? undefined : requireMonth(value, field);
+
+export function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: Field): T {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw invalid(field, value === undefined || value === null ? msg.fieldMissing(label(field)) : msg.fieldInvalid(label(field)));
+  }
+  return value as T;
+}
+
+export function requireBoolean(value: unknown, field: Field): boolean {
+  if (typeof value !== 'boolean') throw invalid(field, msg.fieldMissing(label(field)));
+  return value;
+}
+
+export const optionalBoolean = (value: unknown, field: Field): boolean | undefined =>
+  value === undefined || value === null ? undefined : requireBoolean(value, field);
+
+/** A list of ids, at most LIMITS.listItems, without duplicates. */
+export function idList(value: unknown, field: Field): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw invalid(field, msg.fieldInvalid(label(field)));
+  if (value.length > LIMITS.listItems) throw invalid(field, msg.tooMany(label(field), LIMITS.listItems));
+  const ids = value.map((v) => requireId(v, field));
+  if (new Set(ids).size !== ids.length) throw invalid(field, msg.duplicate(label(field)));
+  return ids;
+}
+
+/** The input itself must be an object (a JSON body can be anything). */
+export function requireInput<T extends object>(input: T | undefined | null): T {
+  if (typeof input !== 'object' || input === null) throw new DomainError('validation', msg.inputMissing);
+  return input;
+}
