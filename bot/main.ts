@@ -10,6 +10,8 @@ import { ConfigError, loadConfig } from '../shared/config';
 import { createServer } from '../shared/server/create-server';
 import { seedDemo } from '../shared/services/seed-demo';
 import { brusselsDate } from '../shared/rules/calendar';
+import { registerAddin } from '../addin/server';
+import { createTeamsBot } from './teams';
 import { connectionFromEnv, createStore, startAzurite, type Connection, type RunningAzurite } from '../shared/store';
 
 async function main(): Promise<void> {
@@ -36,7 +38,11 @@ async function main(): Promise<void> {
       if (result.seeded) logger.info({ ...result }, 'demo data seeded into the empty store');
     }
 
+    const deps = { config, logger, store, clock: () => new Date() };
     const server = createServer({ logger, storage: store });
+    const bot = createTeamsBot(deps);
+    bot.register(server);
+    registerAddin(server, { ...deps, notifier: bot.notifier });
     await new Promise<void>((resolve) => server.listen(config.PORT, config.host, resolve));
     logger.info({ url: `http://${config.host}:${config.PORT}`, mode: config.WOONBEGELEIDING_MODE }, 'server listening');
 
@@ -46,6 +52,7 @@ async function main(): Promise<void> {
       stopping = true;
       logger.info({ signal }, 'stopping');
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bot.close();
       await stopAzurite();
       logger.info('stopped');
       process.exit(0);

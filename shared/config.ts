@@ -26,6 +26,26 @@ const schema = z.object({
   /** The landlord this deployment serves by default (the demo seeds it). */
   LANDLORD_ID: z.string().regex(/^[a-z0-9-]{1,40}$/).default('vivendo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Public base URL of this app (https in Azure); pages, cards and manifests link to it. */
+  APP_BASE_URL: z.string().url().optional(),
+  /** Bot Framework identity (Azure): the single-tenant app registration of the bot. */
+  MICROSOFT_APP_ID: z.string().optional(),
+  MICROSOFT_APP_PASSWORD: z.string().optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().optional(),
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  /** Entra tenants allowed in (comma-separated): the landlord's and its partners'. */
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  /** The add-in/dialog API's Entra app id (token audience) and the scope it requires. */
+  API_APP_ID: z.string().optional(),
+  API_SCOPE: z.string().default('access_as_user'),
   /** Seed demo data into an empty local store on start. */
   SEED_DEMO: z
     .enum(['true', 'false'])
@@ -33,7 +53,7 @@ const schema = z.object({
     .transform((v) => v === 'true'),
 });
 
-export type Config = z.infer<typeof schema> & { host: string };
+export type Config = z.infer<typeof schema> & { host: string; baseUrl: string };
 
 export class ConfigError extends Error {}
 
@@ -48,6 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.WOONBEGELEIDING_MODE === 'azure' && !config.AZURE_TABLES_CONNECTION_STRING && !config.AZURE_TABLES_ENDPOINT) {
     throw new ConfigError('Configuration: AZURE_TABLES_ENDPOINT (or AZURE_TABLES_CONNECTION_STRING) is required in azure mode.');
   }
+  if (config.WOONBEGELEIDING_MODE === 'azure') {
+    for (const name of ['MICROSOFT_APP_ID', 'MICROSOFT_APP_TENANT_ID', 'API_APP_ID', 'APP_BASE_URL'] as const) {
+      if (!config[name]) throw new ConfigError(`Configuration: ${name} is required in azure mode.`);
+    }
+    if (config.ALLOWED_TENANT_IDS.length === 0) throw new ConfigError('Configuration: ALLOWED_TENANT_IDS is required in azure mode.');
+  }
   const host = config.HOST ?? (config.WOONBEGELEIDING_MODE === 'local' ? '127.0.0.1' : '0.0.0.0');
-  return { ...config, host };
+  return { ...config, host, baseUrl: config.APP_BASE_URL ?? `http://127.0.0.1:${config.PORT}` };
 }
