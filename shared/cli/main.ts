@@ -6,6 +6,9 @@ import { cliMessages as msg } from '../messages/cli';
 import { isDomainError } from '../rules/errors';
 import { calendarCommand } from './commands/calendar';
 import { milestonesCommand } from './commands/milestones';
+import { seedCommand } from './commands/seed';
+import { dossiersCommand } from './commands/dossiers';
+import { importCommand } from './commands/import';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-error';
 
 type Command = (args: string[], out: (text: string) => void) => void | Promise<void>;
@@ -13,6 +16,9 @@ type Command = (args: string[], out: (text: string) => void) => void | Promise<v
 const commands: Record<string, Command> = {
   calendar: calendarCommand,
   milestones: milestonesCommand,
+  seed: seedCommand,
+  dossiers: dossiersCommand,
+  import: importCommand,
   help: (_args, out) => out(msg.usage),
 };
 
