@@ -9,6 +9,7 @@ import { milestonesCommand } from './commands/milestones';
 import { seedCommand } from './commands/seed';
 import { dossiersCommand } from './commands/dossiers';
 import { importCommand } from './commands/import';
+import { privacyCommand } from './commands/privacy';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-error';
 
 type Command = (args: string[], out: (text: string) => void) => void | Promise<void>;
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   seed: seedCommand,
   dossiers: dossiersCommand,
   import: importCommand,
+  privacy: privacyCommand,
   help: (_args, out) => out(msg.usage),
 };
 

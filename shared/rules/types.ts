@@ -115,6 +115,8 @@ export interface Dossier {
   extensions: Extension[];
   status: TrajectoryStatus;
   closedOn?: IsoDate;
+  /** Set when the personal data was erased after the retention period (privacy purge). */
+  purgedOn?: IsoDate;
   /** Why a trajectory was stopped early (status 'stopped'). */
   stopReason?: string;
   /** Organisations that handed the dossier over (R6): they have lost access. */

@@ -135,6 +135,21 @@ export interface DossierRepository {
   /** id, landlordId and number never change. */
   update(id: string, mutate: Mutate<Dossier>): Promise<Dossier>;
   history(id: string): Promise<DossierHistory | undefined>;
+  /**
+   * Rewrites every record of a dossier's history with pure functions (privacy purge): each chunk
+   * of up to 100 records in one transaction, then the copies are derived again. Not a use-case path:
+   * records are otherwise facts (signals are never changed).
+   */
+  rewriteHistory(id: string, rewrite: HistoryRewrite): Promise<void>;
+}
+
+/** Pure rewrites per kind of record in a dossier's history; a kind left out stays as it is. */
+export interface HistoryRewrite {
+  dossier?: (d: Dossier) => Dossier;
+  signal?: (s: Signal) => Signal;
+  visit?: (v: Visit) => Visit;
+  contact?: (c: ContactLogEntry) => ContactLogEntry;
+  request?: (r: InformationRequest) => InformationRequest;
 }
 
 export interface SignalRepository {

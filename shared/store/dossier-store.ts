@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { odata, type TransactionAction } from '@azure/data-tables';
 import { DomainError } from '../rules/errors';
 import type { AuditEntry, ContactLogEntry, Dossier, InformationRequest, Instant, Signal, Visit } from '../rules/types';
-import type { DossierHistory, DossierWork } from '../services/ports';
+import type { DossierHistory, DossierWork, HistoryRewrite } from '../services/ports';
 import { storeMessages } from '../messages/store';
 import { encode, fromChunks, revOf, type Entity, type StoredEntity } from './codec';
 import { appendSuffix, encodePart, joinKey, rangeEnd, sortableInstant } from './keys';
@@ -289,6 +289,37 @@ export class DossierStore {
       else if (kind === 'inforeq') derived.requests.push({ value: fromChunks<InformationRequest>(e), rev: revOf(e) });
     }
     return this.syncDerived(derived);
+  }
+
+  /**
+   * Privacy purge: every record of the partition through its rewrite, in transactions of up to 100
+   * (one partition), conditional on the ETag read; revisions move forward so the copies follow.
+   */
+  async rewriteHistory(dossierId: string, rewrite: HistoryRewrite): Promise<void> {
+    const pk = this.pk(dossierId);
+    const rows = await this.table.query(odata`PartitionKey eq ${pk}`);
+    if (!rows.some((e) => e.rowKey === DOSSIER_ROW)) throw new DomainError('not-found', storeMessages.notFound.dossier);
+    const byKind: Record<string, ((value: never) => unknown) | undefined> = {
+      [DOSSIER_ROW]: rewrite.dossier,
+      signal: rewrite.signal,
+      visit: rewrite.visit,
+      contact: rewrite.contact,
+      inforeq: rewrite.request,
+    };
+    const actions: TransactionAction[] = [];
+    for (const e of rows) {
+      const change = byKind[e.rowKey.split('|')[0] ?? ''];
+      if (!change) continue;
+      const next = change(fromChunks<never>(e));
+      // Keep the scalar properties beside the JSON (revision, copies' bookkeeping), revision + 1.
+      const kept = Object.fromEntries(
+        Object.entries(e).filter(([k]) => !/^j\d+$|^jn$|^etag$|^timestamp$|^partitionKey$|^rowKey$/.test(k)),
+      ) as Record<string, string | number | boolean>;
+      if ('rev' in kept) kept.rev = revOf(e) + 1;
+      actions.push(['update', encode(pk, e.rowKey, next, kept), 'Replace', { etag: e.etag }]);
+    }
+    for (let i = 0; i < actions.length; i += 100) await this.table.submit(actions.slice(i, i + 100));
+    await this.resync(dossierId);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -94,6 +94,7 @@ function landlordPorts(ctx: StoreContext, landlordId: string): LandlordPorts {
       create: (dossier) => d.create(dossier),
       update: (id, mutate) => d.update(id, mutate),
       history: (id) => d.history(id),
+      rewriteHistory: (id, rewrite) => d.rewriteHistory(id, rewrite),
     },
     signals: {
       create: (s) => d.addSignal(s),

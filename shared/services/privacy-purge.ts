@@ -1,0 +1,80 @@
+/**
+ * Erases the personal data of trajectories closed before a date (retention), keeping the anonymous
+ * facts: the records stay with their dates, kinds, categories and statuses, so counts still add up,
+ * but names, addresses and every text somebody typed are replaced. Idempotent: a purged dossier is
+ * marked (`purgedOn`) and skipped next time. Audited per dossier.
+ */
+import { compareDates } from '../rules/dates';
+import type { Dossier, IsoDate } from '../rules/types';
+import { privacyMessages as msg } from '../messages/privacy';
+import type { HistoryRewrite, LandlordPorts } from './ports';
+import { monthsOfDossier, partnersOf } from './privacy-export';
+
+const ERASED = msg.erased;
+
+/** Closed dossiers (positively or stopped) closed before `date`, not yet purged. */
+export async function dossiersToPurge(ports: LandlordPorts, closedBefore: IsoDate): Promise<Dossier[]> {
+  return (await ports.dossiers.listAll()).filter(
+    (d) => (d.status === 'closed-positive' || d.status === 'stopped') && d.closedOn && compareDates(d.closedOn, closedBefore) < 0 && !d.purgedOn,
+  );
+}
+
+const redact = (today: IsoDate): HistoryRewrite => ({
+  dossier: (d) => {
+    const { address: _address, ...tenant } = d.tenant;
+    const next: Dossier = {
+      ...d,
+      tenant: { ...tenant, name: ERASED },
+      supportWorker: { name: ERASED },
+      transfers: d.transfers.map((t) => ({ ...t, reason: ERASED })),
+      purgedOn: today,
+    };
+    if (d.consent) next.consent = { ...d.consent, scope: ERASED };
+    if (d.stopReason) next.stopReason = ERASED;
+    return next;
+  },
+  signal: (s) => ({ ...s, description: ERASED }),
+  visit: (v) => ({ ...v, findings: v.findings.map(({ note: _note, ...f }) => f) }),
+  contact: (c) => (c.reasonMissed ? { ...c, reasonMissed: ERASED } : c),
+  request: (r) => ({ ...r, question: ERASED, ...(r.answer ? { answer: { ...r.answer, text: ERASED } } : {}) }),
+});
+
+/** Erases one dossier's personal data everywhere it is stored; answers how many records changed. */
+async function purgeDossier(ports: LandlordPorts, dossier: Dossier, today: IsoDate): Promise<number> {
+  const history = await ports.dossiers.history(dossier.id);
+  let records = history ? 1 + history.signals.length + history.visits.length + history.contactLog.length + history.informationRequests.length : 0;
+  // Flags and conclusions first: the dossier's mark comes last, so an interrupted purge is redone.
+  for (const partnerId of partnersOf(dossier)) {
+    for (const month of monthsOfDossier(dossier, today)) {
+      records += await ports.unitOfWork.inConsultation(partnerId, month, (w) => {
+        let changed = 0;
+        for (const flag of w.flags.filter((f) => f.dossierId === dossier.id && f.problem !== ERASED)) {
+          w.putFlag({ ...flag, problem: ERASED });
+          changed++;
+        }
+        const current = w.consultation;
+        if (current?.conclusions.some((c) => c.dossierId === dossier.id && c.summary !== ERASED)) {
+          w.setConsultation({ ...current, conclusions: current.conclusions.map((c) => (c.dossierId === dossier.id ? { ...c, summary: ERASED } : c)) });
+          changed++;
+        }
+        return changed;
+      });
+    }
+  }
+  await ports.dossiers.rewriteHistory(dossier.id, redact(today));
+  return records;
+}
+
+export async function purgeClosedBefore(
+  ports: LandlordPorts,
+  closedBefore: IsoDate,
+  options: { today: IsoDate; now: string; actor: string },
+): Promise<{ dossiers: number; records: number }> {
+  let records = 0;
+  const dossiers = await dossiersToPurge(ports, closedBefore);
+  for (const dossier of dossiers) {
+    records += await purgeDossier(ports, dossier, options.today);
+    await ports.audit.append({ at: options.now, actor: options.actor, action: 'privacy.purge', dossierId: dossier.id, basis: 'role' });
+  }
+  return { dossiers: dossiers.length, records };
+}
