@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Entry point of the `woonbegeleiding` command: the compiled build when it exists (production runs
-// plain node), otherwise the TypeScript sources through tsx.
+// Entry point of the `woonbegeleiding` command. In a checkout it runs the TypeScript sources through
+// tsx (so a stale build never answers); a deployment without sources runs the build (npm run build).
 const path = require('node:path');
 const { existsSync } = require('node:fs');
 
-const compiled = path.join(__dirname, '..', 'dist', 'shared', 'cli', 'main.js');
-if (existsSync(compiled) && !process.env.WOONBEGELEIDING_FROM_SOURCE) {
-  require(compiled).main();
-} else {
+const source = path.join(__dirname, '..', 'shared', 'cli', 'main.ts');
+if (existsSync(source)) {
   require('tsx/cjs');
-  require('../shared/cli/main.ts').main();
+  require(source).main();
+} else {
+  require(path.join(__dirname, '..', 'dist', 'shared', 'cli', 'main.js')).main();
 }

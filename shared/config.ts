@@ -2,10 +2,18 @@
  * Configuration, read once from the environment and validated (DESIGN "Shape"). A missing or wrong
  * setting is reported in one clear line that names it.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const repositoryRoot = path.resolve(__dirname, '..');
+/** The folder with package.json: the checkout, or the deployed app (the build runs from dist/). */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return from;
+  }
+}
+const repositoryRoot = findRoot(__dirname);
 
 const schema = z.object({
   /** local: no Azure account; Azurite, file outbox, Bot Framework without tokens on loopback only. */
