@@ -4,22 +4,15 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../support/net';
 import { promisify } from 'node:util';
 
 const root = path.resolve(__dirname, '../../..');
 const out = mkdtempSync(path.join(tmpdir(), 'wb-build-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 
 describe('npm run build', () => {
   beforeAll(async () => {
