@@ -5,7 +5,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    // jose 6 ships ESM only: jest (CommonJS) needs it transformed; Node itself loads it natively.
+    '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   // One in-memory Azurite for the whole run (integration tests against Table storage).
   globalSetup: '<rootDir>/test/setup/azurite-global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/azurite-global-teardown.ts',

@@ -1,5 +1,6 @@
 /** The Dutch message catalogue, gathered: `nl.calendar.moved(...)`, `nl.access.dossierNotFound`, ... */
 import { accessMessages } from './access';
+import { addinMessages } from './addin';
 import { agendaMessages } from './agenda';
 import { calendarMessages } from './calendar';
 import { cliMessages } from './cli';
@@ -12,6 +13,7 @@ import { trajectoryMessages } from './trajectory';
 
 export const nl = {
   access: accessMessages,
+  addin: addinMessages,
   agenda: agendaMessages,
   calendar: calendarMessages,
   cli: cliMessages,

@@ -1,0 +1,98 @@
+/**
+ * What the API answers, built from the services' results: plain JSON in the shapes of schemas.ts,
+ * with the Dutch labels from the catalogue. The problem statements of flags are the only free text;
+ * they go to the partner's own user only (the agenda service decided that).
+ */
+import { agendaMessages } from '../../../shared/messages/agenda';
+import { accessMessages } from '../../../shared/messages/access';
+import { addinMessages } from '../../../shared/messages/addin';
+import { trajectoryMessages } from '../../../shared/messages/trajectory';
+import type { Agenda, AgendaReason } from '../../../shared/rules/agenda';
+import type { MonthCalendar } from '../../../shared/rules/calendar';
+import { addDays } from '../../../shared/rules/dates';
+import type { Consultation, LandlordConfig, Partner, User } from '../../../shared/rules/types';
+import type { DossierSummary } from '../../../shared/services/list-my-dossiers';
+import type { ConsultationView, DossierItem, Reason } from './schemas';
+
+const detail = addinMessages.reasonDetail;
+
+export function reasonView(reason: AgendaReason): Reason {
+  switch (reason.type) {
+    case 'signal':
+      return { type: 'signal', label: reason.safety ? agendaMessages.safetySignal : detail(agendaMessages.reason.signal, agendaMessages.signalCategory[reason.category]) };
+    case 'flag':
+      return { type: 'flag', label: agendaMessages.reason.flag, problem: reason.problem.text, flaggedByLandlord: reason.flaggedByLandlord, flaggedAt: reason.flaggedAt };
+    case 'extension':
+      return { type: 'extension', label: agendaMessages.reason.extension };
+    case 'visit-problems':
+      return {
+        type: 'visit-problems',
+        label: detail(agendaMessages.reason['visit-problems'], reason.partsWithProblems.map((p) => agendaMessages.homePart[p]).join(', ')),
+      };
+    case 'decision-pending':
+      return { type: 'decision-pending', label: agendaMessages.reason['decision-pending'] };
+  }
+}
+
+/** R16: a link is only passed on when it is an https URL (the pane makes it clickable). */
+const httpsOnly = (url: string | undefined): string | undefined => {
+  if (!url) return undefined;
+  try {
+    return new URL(url).protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export interface ConsultationExtras {
+  partner?: Partner;
+  /** The stored consultation (after the invitation went out): mode and Teams link. */
+  consultation?: Consultation;
+  landlord: LandlordConfig;
+  /** R15: the next open consultation, when this one's list is closed. */
+  next?: MonthCalendar;
+}
+
+/** R13, R15, R16: the consultation as the pane shows it. */
+export function consultationView(agenda: Agenda, extras: ConsultationExtras): ConsultationView {
+  const { calendar } = agenda;
+  const mode = extras.consultation?.mode ?? extras.partner?.meetingMode ?? 'teams';
+  const view: ConsultationView = {
+    partnerId: agenda.partnerId,
+    month: agenda.month,
+    meetingDate: calendar.meetingDate,
+    invitationDate: calendar.invitationDate,
+    flagDeadline: calendar.flagDeadline,
+    lastFlagDay: addDays(calendar.meetingDate, -1),
+    mode,
+    listClosed: agenda.listClosed,
+    takesPlace: agenda.takesPlace,
+    cancelled: agenda.cancelled,
+    toDiscuss: agenda.toDiscuss.map((e) => ({ dossierId: e.dossierId, number: e.number, reasons: e.reasons.map(reasonView) })),
+  };
+  if (extras.partner) view.partnerName = extras.partner.name;
+  if (calendar.meetingMoved) view.meetingMoved = calendar.meetingMoved.description;
+  const link = httpsOnly(extras.consultation?.teamsJoinUrl);
+  if (mode === 'teams' && link) view.teamsJoinUrl = link;
+  if (mode === 'in-person') view.address = extras.landlord.officeAddress;
+  if (agenda.listClosed && extras.next) {
+    view.nextConsultation = { month: extras.next.month, meetingDate: extras.next.meetingDate, lastFlagDay: addDays(extras.next.meetingDate, -1) };
+  }
+  return view;
+}
+
+export function dossierItem(d: DossierSummary): DossierItem {
+  return {
+    id: d.id,
+    number: d.number,
+    kind: d.kind,
+    kindLabel: trajectoryMessages.kindLabel[d.kind],
+    status: d.status,
+    statusLabel: trajectoryMessages.statusLabel[d.status],
+    tenantName: d.tenantName,
+    transferOpen: d.transferOpen,
+    ...(d.plannedEnd ? { plannedEnd: d.plannedEnd } : {}),
+  };
+}
+
+export const roleLabel = (user: Pick<User, 'role'>): string => accessMessages.roleLabel[user.role];
