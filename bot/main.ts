@@ -12,10 +12,12 @@ import { seedDemo } from '../shared/services/seed-demo';
 import { brusselsDate } from '../shared/rules/calendar';
 import { registerAddin } from '../addin/server';
 import { createTeamsBot } from './teams';
+import { createJobDeps, JobSettingsError, loadJobSettings, startScheduler, type Scheduler } from '../shared/jobs';
 import { connectionFromEnv, createStore, startAzurite, type Connection, type RunningAzurite } from '../shared/store';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const jobSettings = loadJobSettings(); // fails fast on a wrong mail/Graph setting
   const logger = pino({ level: config.LOG_LEVEL, base: { app: 'woonbegeleiding' } });
 
   let azurite: RunningAzurite | undefined;
@@ -46,12 +48,21 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.listen(config.PORT, config.host, resolve));
     logger.info({ url: `http://${config.host}:${config.PORT}`, mode: config.WOONBEGELEIDING_MODE }, 'server listening');
 
+    // The protocol calendar runs itself (R13, R15, R16, R10, R17, R19); never blocks the start.
+    const scheduler: Scheduler | undefined = jobSettings.schedulerEnabled
+      ? startScheduler(
+          createJobDeps({ settings: jobSettings, dataDir: config.DATA_DIR, store, log: logger.child({ part: 'jobs' }), notifier: bot.notifier }),
+          { clock: deps.clock },
+        )
+      : undefined;
+
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'stopping');
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler?.stop();
       await bot.close();
       await stopAzurite();
       logger.info('stopped');
@@ -67,7 +78,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // One clear line for a configuration mistake; the error otherwise (never personal data).
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof JobSettingsError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

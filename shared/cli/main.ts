@@ -10,6 +10,8 @@ import { seedCommand } from './commands/seed';
 import { dossiersCommand } from './commands/dossiers';
 import { importCommand } from './commands/import';
 import { privacyCommand } from './commands/privacy';
+import { jobsCommand } from './commands/jobs';
+import { outboxCommand } from './commands/outbox';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-error';
 
 type Command = (args: string[], out: (text: string) => void) => void | Promise<void>;
@@ -21,6 +23,8 @@ const commands: Record<string, Command> = {
   dossiers: dossiersCommand,
   import: importCommand,
   privacy: privacyCommand,
+  jobs: jobsCommand,
+  outbox: outboxCommand,
   help: (_args, out) => out(msg.usage),
 };
 

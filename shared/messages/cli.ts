@@ -1,4 +1,6 @@
 /** Dutch texts of the `woonbegeleiding` command. */
+import { jobMessages } from './jobs';
+
 export const cliMessages = {
   usage: [
     'Gebruik: woonbegeleiding <opdracht> [opties]',
@@ -18,6 +20,7 @@ export const cliMessages = {
     '      alles wat over een huurder bewaard is, als JSON (inzageverzoek)',
     '  privacy purge --closed-before JJJJ-MM-DD [--yes]',
     '      persoonsgegevens wissen van dossiers die vóór die datum afgesloten zijn',
+    ...jobMessages.usage,
   ].join('\n'),
   unknownCommand: (name: string) => `Onbekende opdracht "${name}". Gebruik "woonbegeleiding help" voor de lijst.`,
   badOption: (option: string) => `Onbekende optie of optie zonder waarde: ${option}. Gebruik "woonbegeleiding help".`,

@@ -4,7 +4,11 @@ import { addinMessages } from './addin';
 import { agendaMessages } from './agenda';
 import { calendarMessages } from './calendar';
 import { cliMessages } from './cli';
+import { importMessages } from './import';
 import { informationMessages } from './information';
+import { jobMessages } from './jobs';
+import { mailMessages } from './mail';
+import { privacyMessages } from './privacy';
 import { trajectoryTimingMessages } from './milestones';
 import { serverMessages } from './server';
 import { serviceMessages } from './services';
@@ -17,7 +21,11 @@ export const nl = {
   agenda: agendaMessages,
   calendar: calendarMessages,
   cli: cliMessages,
+  import: importMessages,
   information: informationMessages,
+  jobs: jobMessages,
+  mail: mailMessages,
+  privacy: privacyMessages,
   milestones: trajectoryTimingMessages,
   server: serverMessages,
   services: serviceMessages,
