@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     // The protocol calendar runs itself (R13, R15, R16, R10, R17, R19); never blocks the start.
     const scheduler: Scheduler | undefined = jobSettings.schedulerEnabled
       ? startScheduler(
-          createJobDeps({ settings: jobSettings, dataDir: config.DATA_DIR, store, log: logger.child({ part: 'jobs' }), notifier: bot.notifier }),
+          createJobDeps({ settings: jobSettings, dataDir: config.DATA_DIR, store, log: logger.child({ part: 'jobs' }), notifier: bot.notifier, teams: bot.jobsPublisher }),
           { clock: deps.clock },
         )
       : undefined;

@@ -14,7 +14,7 @@ import { jobsCommand } from './commands/jobs';
 import { outboxCommand } from './commands/outbox';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-error';
 
-type Command = (args: string[], out: (text: string) => void) => void | Promise<void>;
+export type Command = (args: string[], out: (text: string) => void) => void | Promise<void>;
 
 const commands: Record<string, Command> = {
   calendar: calendarCommand,
@@ -32,9 +32,11 @@ const commands: Record<string, Command> = {
 export async function runCli(
   argv: string[],
   io: { out: (text: string) => void; err: (text: string) => void },
+  /** Commands of the adapters (e.g. the bot's `teams-agenda`), which shared/ may not import. */
+  extra: Record<string, Command> = {},
 ): Promise<number> {
   const [name = 'help', ...args] = argv;
-  const command = commands[name];
+  const command = { ...commands, ...extra }[name];
   if (!command) {
     io.err(msg.unknownCommand(name));
     return EXIT_USAGE;
@@ -66,11 +68,15 @@ export async function runCli(
 }
 
 /** Runs the process's own command line (called by bin/woonbegeleiding.js). */
-export async function main(): Promise<void> {
-  process.exitCode = await runCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-  });
+export async function main(extra: Record<string, Command> = {}): Promise<void> {
+  process.exitCode = await runCli(
+    process.argv.slice(2),
+    {
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+    },
+    extra,
+  );
 }
 
 if (require.main === module) void main();

@@ -21,6 +21,8 @@ export const cliMessages = {
     '  privacy purge --closed-before JJJJ-MM-DD [--yes]',
     '      persoonsgegevens wissen van dossiers die vóór die datum afgesloten zijn',
     ...jobMessages.usage,
+    '  teams-agenda [--maand JJJJ-MM] [--json]',
+    '      de agendakaart van de maand nu posten (of bijwerken) in het gekoppelde Teams-gesprek van elke partner',
   ].join('\n'),
   unknownCommand: (name: string) => `Onbekende opdracht "${name}". Gebruik "woonbegeleiding help" voor de lijst.`,
   badOption: (option: string) => `Onbekende optie of optie zonder waarde: ${option}. Gebruik "woonbegeleiding help".`,

@@ -2,6 +2,7 @@
 import { accessMessages } from './access';
 import { addinMessages } from './addin';
 import { agendaMessages } from './agenda';
+import { botMessages } from './bot';
 import { calendarMessages } from './calendar';
 import { cliMessages } from './cli';
 import { importMessages } from './import';
@@ -19,6 +20,7 @@ export const nl = {
   access: accessMessages,
   addin: addinMessages,
   agenda: agendaMessages,
+  bot: botMessages,
   calendar: calendarMessages,
   cli: cliMessages,
   import: importMessages,

@@ -1,0 +1,88 @@
+/**
+ * A list of dossiers and one dossier with its timeline (R2, R11, R17, R19, R20) and the supporting
+ * organisation's contact details (R5). In a shared chat a tenant appears by initials only, never by
+ * name or address (least personal data); in a personal chat the reader may see the name.
+ */
+import { botMessages } from '../../shared/messages/bot';
+import { trajectoryTimingMessages } from '../../shared/messages/milestones';
+import { trajectoryMessages } from '../../shared/messages/trajectory';
+import type { DossierDetails, DossierSummary } from '../../shared/services';
+import type { IsoDate, PartnerContact } from '../../shared/rules/types';
+import { adaptiveCard, bullets, container, facts, heading, paragraph, run, text, type AdaptiveCard, type Element } from './card';
+import { initials, shortDate } from './format';
+
+const msg = botMessages;
+
+export const MAX_DOSSIERS = 50;
+
+export function dossierListCard(input: { title: string; dossiers: readonly DossierSummary[]; shared: boolean }): AdaptiveCard {
+  const body: Element[] = [heading(input.title)];
+  if (input.dossiers.length === 0) body.push(text(msg.dossiers.none, { isSubtle: true }));
+  for (const d of input.dossiers.slice(0, MAX_DOSSIERS)) {
+    const tenant = input.shared ? initials(d.tenantName) : d.tenantName;
+    const details: string[] = [trajectoryMessages.kindLabel[d.kind], trajectoryMessages.statusLabel[d.status]];
+    if (d.plannedEnd) details.push(msg.dossiers.plannedEnd(d.plannedEnd));
+    if (d.transferOpen) details.push(msg.dossiers.transferOpen);
+    body.push(paragraph([run(`${d.number} `, { weight: 'bolder' }), run(`${tenant} · ${details.join(' · ')}`)], { spacing: 'small' }));
+  }
+  if (input.dossiers.length > MAX_DOSSIERS) body.push(text(msg.dossiers.more(input.dossiers.length - MAX_DOSSIERS), { isSubtle: true }));
+  return adaptiveCard(body);
+}
+
+export function contactFacts(contact: PartnerContact): Element {
+  return facts([
+    [msg.contact.phone, contact.phone],
+    [msg.contact.email, contact.email],
+    [msg.contact.officeHours, contact.officeHours],
+  ]);
+}
+
+export function dossierCard(input: { details: DossierDetails; shared: boolean; today: IsoDate }): AdaptiveCard {
+  const { dossier } = input.details;
+  const m = msg.dossier;
+  const rows: [string, string][] = [
+    [m.kind, trajectoryMessages.kindLabel[dossier.kind]],
+    [m.status, trajectoryMessages.statusLabel[dossier.status]],
+    // Least personal data: initials in a shared chat, the name (and address) only in a personal one.
+    [m.tenant, input.shared ? initials(dossier.tenant.name) : dossier.tenant.name],
+  ];
+  if (!input.shared && dossier.tenant.address) rows.push([m.address, dossier.tenant.address]);
+  if (!input.shared) rows.push([m.supportWorker, dossier.supportWorker.name]);
+  if (dossier.leaseStart) rows.push([m.leaseStart, shortDate(dossier.leaseStart)]);
+  if (input.details.plannedEnd) rows.push([m.plannedEnd, shortDate(input.details.plannedEnd)]); // R2
+  const consent = dossier.consent;
+  rows.push([m.consent, !consent ? m.consentNone : consent.withdrawnOn ? m.consentWithdrawn(consent.withdrawnOn) : m.consentGiven(consent.givenOn)]);
+
+  const body: Element[] = [heading(m.title(dossier.number)), facts(rows), text(m.timeline, { weight: 'bolder', separator: true, spacing: 'medium' })];
+  if (input.details.milestones.length === 0) body.push(text(m.noTimeline, { isSubtle: true }));
+  let nextMarked = false;
+  for (const milestone of input.details.milestones) {
+    const label = trajectoryTimingMessages.milestoneLabel[milestone.kind];
+    const line = m.milestone(label, shortDate(milestone.due), milestone.consultation ? shortDate(milestone.consultation) : null);
+    const past = milestone.due < input.today;
+    const isNext = !past && !nextMarked;
+    if (isNext) nextMarked = true;
+    body.push(
+      paragraph(
+        [run(past ? '\u2713 ' : isNext ? '\u25B6 ' : '\u2022 '), run(line, isNext ? { weight: 'bolder' } : past ? { isSubtle: true } : {}), run(past ? ` (${m.past})` : isNext ? ` (${m.next})` : '', { isSubtle: true })],
+        { spacing: 'none' },
+      ),
+    );
+  }
+  const partner = input.details.supportingPartner;
+  if (partner) body.push(container([text(m.contactTitle(partner.name), { weight: 'bolder' }), contactFacts(partner.contact)], { style: 'emphasis', spacing: 'medium' })); // R5
+  if (input.details.nextSteps.length > 0) {
+    body.push(text(m.nextSteps, { weight: 'bolder', spacing: 'medium' }), ...bullets(input.details.nextSteps.map((s) => trajectoryMessages.stepLabel[s])));
+  }
+  return adaptiveCard(body);
+}
+
+/** R5: the general contact details of one or more organisations. */
+export function contactCard(partners: readonly { name: string; contact: PartnerContact }[]): AdaptiveCard {
+  const body: Element[] = [heading(partners.length === 1 ? msg.contact.title((partners[0] as { name: string }).name) : msg.contact.allTitle), text(msg.contact.intro, { isSubtle: true, spacing: 'none' })];
+  for (const p of partners) {
+    if (partners.length > 1) body.push(text(p.name, { weight: 'bolder', separator: true, spacing: 'medium' }));
+    body.push(contactFacts(p.contact));
+  }
+  return adaptiveCard(body);
+}

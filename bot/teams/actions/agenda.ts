@@ -1,0 +1,32 @@
+/** "Dossier toevoegen ter bespreking" (R15, R13b) from the agenda card, and "Conclusies noteren" (R16). */
+import { agendaMessages } from '../../../shared/messages/agenda';
+import { authorizeForPartner } from '../../../shared/rules/access';
+import { monthCalendar } from '../../../shared/rules/calendar';
+import { flagDossier } from '../../../shared/services';
+import { isLandlordRole } from '../../../shared/services/roles';
+import type { AdaptiveCard, CardRef } from '../../cards/card';
+import { renderConclusionsForm } from '../render';
+import type { KnownTurn, Turn } from '../turn';
+import { str, type ActionData } from './data';
+import { renderFor } from './refresh';
+
+type AgendaRef = Extract<CardRef, { kind: 'agenda' }>;
+
+export async function flagFromCard(turn: Turn, known: KnownTurn, ref: AgendaRef, data: ActionData): Promise<AdaptiveCard> {
+  const result = await flagDossier(known.ctx, {
+    dossierId: str(data, 'dossierId') ?? '',
+    problem: str(data, 'problem') ?? '',
+    month: ref.month,
+    // The landlord flags for the consultation of the card's partner; a member always for its own.
+    ...(isLandlordRole(known.user) ? { partnerId: ref.partnerId } : {}),
+    source: 'teams',
+  });
+  const meetingDate = monthCalendar(result.flag.month, known.ctx.calendar).meetingDate;
+  const text = result.outcome === 'created' ? agendaMessages.flagCreated(meetingDate) : agendaMessages.alreadyFlagged(meetingDate);
+  return renderFor(turn, known, ref, { notice: { tone: 'good', text } });
+}
+
+export async function conclusionsForm(turn: Turn, known: KnownTurn, ref: { partnerId: string; month: string }): Promise<AdaptiveCard> {
+  authorizeForPartner(known.user, 'conclusions.record', { landlordId: known.landlord.id, partnerId: ref.partnerId });
+  return renderConclusionsForm(turn.rt, known.ctx, { partnerId: ref.partnerId, month: ref.month });
+}

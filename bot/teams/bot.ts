@@ -1,0 +1,163 @@
+/**
+ * The activity handler. Before any handler: the tenant allowlist and the service URL (guard.ts),
+ * the activity handled once (its id claimed through ExactlyOnce: a redelivery does nothing again),
+ * and who the user is (resolve-user). A user the system does not know gets a short Dutch explanation
+ * and no data. Every handler's error becomes a Dutch answer; logs carry ids and codes only.
+ */
+import { INVOKE_RESPONSE_KEY, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import { botMessages } from '../../shared/messages/bot';
+import { resolveUser } from '../../shared/services';
+import { CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/card';
+import { noticeCard } from '../cards/message-cards';
+import { handleAction } from './actions';
+import { handleMessage } from './commands';
+import { isShared, kindOf, remember, storedReference, type BotLink } from './conversations';
+import { loggableType, refusalOf, tenantOf } from './guard';
+import { forgetMembers } from './render';
+import { replyText } from './reply';
+import { userContext, type BotRuntime } from './runtime';
+import { describeError, setTurn, turnOf, type KnownTurn, type Turn } from './turn';
+
+/** How long a claimed activity counts as in progress; after that a redelivery may handle it. */
+const ACTIVITY_LEASE_MS = 2 * 60_000;
+
+function isRemoval(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type === 'installationUpdate') return typeof a.action === 'string' && a.action.startsWith('remove');
+  return a.type === 'conversationUpdate' && (a.membersRemoved ?? []).some((m) => m.id === a.recipient?.id);
+}
+
+const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> });
+
+export class WoonbegeleidingBot extends TeamsActivityHandler {
+  constructor(private readonly rt: BotRuntime) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.message(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.installed(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.removed(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    const { rt } = this;
+    const activity = context.activity;
+    const refusal = refusalOf(activity, rt.deps.config);
+    if (refusal) {
+      rt.deps.logger.warn({ refusal, type: loggableType(activity.type) }, 'teams: activity refused');
+      if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
+      return;
+    }
+    const conversationId = activity.conversation?.id ?? '';
+    const key = `teams-activity|${conversationId}|${activity.id ?? ''}`;
+    const now = rt.now();
+    const kind = kindOf(activity);
+    const turn: Turn = { rt, context, now, tenantId: tenantOf(activity) ?? '', conversationId, kind, shared: isShared(kind), duplicate: false };
+    setTurn(context, turn);
+    let first = true;
+    try {
+      // A redelivery (same activity id) is handled once; an invoke still gets its answer (rendered, no effect).
+      first = activity.id ? await rt.deps.store.exactlyOnce.claim(key, { now, leaseMs: ACTIVITY_LEASE_MS, reclaimFailed: true }) : true;
+      if (!first && activity.type !== 'invoke') {
+        rt.deps.logger.debug({ type: loggableType(activity.type) }, 'teams: redelivered activity ignored');
+        return;
+      }
+      turn.duplicate = !first;
+      turn.known = await this.identify(turn);
+      await super.run(context);
+      if (first && activity.id) await rt.deps.store.exactlyOnce.markDone(key);
+    } catch (error) {
+      const text = describeError(rt, error, `turn:${loggableType(activity.type)}`);
+      if (first && activity.id) await rt.deps.store.exactlyOnce.markFailed(key, error instanceof Error ? error.name : 'error').catch(() => undefined);
+      // Whatever failed (storage down, ...), the user gets a Dutch answer; an invoke always gets its response.
+      if (activity.type === 'message') await replyText(turn, text).catch(() => undefined);
+      if (activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        await context
+          .sendActivity({ type: 'invokeResponse', value: { status: 200, body: cardResponse(noticeCard({ tone: 'attention', text })) } })
+          .catch(() => undefined);
+      }
+    }
+  }
+
+  /** resolve-user; for a known user also the conversation link, refreshed when the reference changed. */
+  private async identify(turn: Turn): Promise<KnownTurn | undefined> {
+    const from = turn.context.activity.from;
+    if (!from?.aadObjectId || !turn.tenantId) return undefined;
+    const resolved = await resolveUser(this.rt.deps.store, { tenantId: turn.tenantId, objectId: from.aadObjectId });
+    if (resolved.status !== 'known') {
+      this.rt.deps.logger.info({ reason: resolved.reason }, 'teams: unknown user');
+      return undefined;
+    }
+    const ports = this.rt.deps.store.forLandlord(resolved.landlord.id);
+    const stored = (await ports.conversations.get(turn.conversationId)) as BotLink | undefined;
+    const reference = storedReference(TurnContext.getConversationReference(turn.context.activity), turn.kind);
+    const fresh: BotLink = { conversationId: turn.conversationId, kind: turn.kind, reference, tenantId: turn.tenantId };
+    // On removal nothing is stored again; otherwise the reference is kept current (the service URL can change).
+    const link = isRemoval(turn.context) ? (stored ?? fresh) : await remember(ports.conversations, { ...fresh, tenantId: turn.tenantId }, stored);
+    return {
+      user: resolved.user,
+      landlord: resolved.landlord,
+      ...(resolved.partner ? { partner: resolved.partner } : {}),
+      ports,
+      ctx: userContext(this.rt, resolved.landlord, resolved.user),
+      link,
+    };
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    const turn = turnOf(context);
+    if (!turn.known) return replyText(turn, botMessages.unknownUser);
+    const text = typeof context.activity.text === 'string' ? context.activity.text.slice(0, 1000) : '';
+    try {
+      await handleMessage(turn, turn.known, text);
+    } catch (error) {
+      await replyText(turn, describeError(this.rt, error, 'message'));
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const turn = turnOf(context);
+    if (!turn.known) return cardResponse(noticeCard({ tone: 'attention', text: botMessages.unknownUser }));
+    return cardResponse(await handleAction(turn, turn.known, value.action?.verb, value.action?.data));
+  }
+
+  /** Installed in a chat, meeting or team: the reference is stored (identify) and a short welcome. */
+  private async installed(context: TurnContext): Promise<void> {
+    const turn = turnOf(context);
+    if (turn.duplicate) return;
+    if (!turn.known) {
+      if (!turn.shared) await replyText(turn, botMessages.unknownUser);
+      return;
+    }
+    this.rt.deps.logger.info({ conversation: turn.conversationId, kind: turn.kind }, 'teams: installed');
+    await replyText(turn, turn.shared ? botMessages.welcomeShared : botMessages.welcomePersonal);
+  }
+
+  /** Uninstalled: the reference is removed (also when someone unknown removed the bot). */
+  private async removed(context: TurnContext): Promise<void> {
+    const turn = turnOf(context);
+    const landlords = turn.known ? [turn.known.landlord] : await this.rt.deps.store.landlords.list();
+    for (const landlord of landlords) {
+      forgetMembers(landlord.id, turn.conversationId);
+      await this.rt.deps.store
+        .forLandlord(landlord.id)
+        .conversations.remove(turn.conversationId)
+        .catch(() => undefined); // not stored for this landlord
+    }
+    this.rt.deps.logger.info({ conversation: turn.conversationId, kind: turn.kind }, 'teams: uninstalled, reference removed');
+  }
+
+  /** The bot removed from a team or group chat (conversationUpdate): the same as an uninstall. */
+  protected override async onTeamsMembersRemoved(context: TurnContext): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    if ((context.activity.membersRemoved ?? []).some((m) => m.id === botId)) await this.removed(context);
+    await super.onTeamsMembersRemoved(context);
+  }
+}

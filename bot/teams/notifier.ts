@@ -1,0 +1,183 @@
+/**
+ * The Notifier port for Teams (shared/services/notifier.ts). The use cases call it after a commit;
+ * it loads what it shows itself and delivers in the background (a turn must answer within seconds),
+ * through the one proactive sender:
+ * - R9 safetyAlert: an alert card in the landlord's alert channel(s) at once. Throws when there is no
+ *   alert channel at all, so the use case reports `notified: false` and the partner is told to call.
+ * - R8 signalRaised: a signal card in the alert channel(s).
+ * - R15 flagChanged: every agenda card of that partner's month is updated in place (a flag from
+ *   Teams or from Outlook alike).
+ * - R16 conclusionsSent: the conclusions card in the partner's linked conversation(s), once per key;
+ *   conclusionsConfirmed: those cards updated in place for everyone.
+ * The other events reach people by e-mail (other issues): nothing is posted for them here.
+ */
+import type { LandlordConfig } from '../../shared/rules/types';
+import type {
+  AbsenceEvent,
+  ConclusionsConfirmedEvent,
+  ConclusionsEvent,
+  FlagEvent,
+  InformationEvent,
+  Notifier,
+  SignalEvent,
+  TransferDecidedEvent,
+  TransferRequestedEvent,
+} from '../../shared/services/notifier';
+import { attachment, type AdaptiveCard } from '../cards/card';
+import { signalAlertCard } from '../cards/message-cards';
+import { baseViewer, userViewer } from '../cards/views';
+import { targetOf, trackCard, trackedCards, type BotLink, type TrackedCard } from './conversations';
+import { renderAgenda, renderConclusions, viewUserIds } from './render';
+import type { BotRuntime } from './runtime';
+
+export class NoAlertChannel extends Error {
+  constructor() {
+    super('no alert channel');
+    this.name = 'NoAlertChannel';
+  }
+}
+
+export const cardMessage = (card: AdaptiveCard): Record<string, unknown> => ({ type: 'message', attachments: [attachment(card)] });
+
+export class TeamsNotifier implements Notifier {
+  constructor(private readonly rt: BotRuntime) {}
+
+  private async landlord(id: string): Promise<LandlordConfig | undefined> {
+    return this.rt.deps.store.landlords.get(id);
+  }
+
+  private ports(landlordId: string) {
+    return this.rt.deps.store.forLandlord(landlordId);
+  }
+
+  // R9
+  async safetyAlert(event: SignalEvent): Promise<void> {
+    const channels = await this.alertChannels(event.landlordId);
+    if (channels.length === 0) throw new NoAlertChannel();
+    this.rt.background.run('safetyAlert', () => this.postSignal(event, channels, true));
+  }
+
+  // R8
+  async signalRaised(event: SignalEvent): Promise<void> {
+    const channels = await this.alertChannels(event.landlordId);
+    if (channels.length === 0) {
+      this.rt.deps.logger.warn({ landlordId: event.landlordId, signalId: event.signalId }, 'teams: no alert channel for a signal');
+      return;
+    }
+    this.rt.background.run('signalRaised', () => this.postSignal(event, channels, false));
+  }
+
+  // R15
+  async flagChanged(event: FlagEvent): Promise<void> {
+    this.rt.background.run('flagChanged', () => this.updateAgendaCards(event.landlordId, event.partnerId, event.month));
+  }
+
+  // R16
+  async conclusionsSent(event: ConclusionsEvent): Promise<void> {
+    this.rt.background.run('conclusionsSent', () => this.postConclusions(event.landlordId, event.partnerId, event.month));
+  }
+
+  async conclusionsConfirmed(event: ConclusionsConfirmedEvent): Promise<void> {
+    this.rt.background.run('conclusionsConfirmed', () => this.updateConclusionsCards(event.landlordId, event.partnerId, event.month));
+  }
+
+  async transferRequested(_event: TransferRequestedEvent): Promise<void> {}
+  async transferDecided(_event: TransferDecidedEvent): Promise<void> {}
+  async informationRequested(_event: InformationEvent): Promise<void> {}
+  async informationAnswered(_event: InformationEvent): Promise<void> {}
+  async absenceReported(_event: AbsenceEvent): Promise<void> {}
+
+  // -------------------------------------------------------------------------------------------
+
+  private async alertChannels(landlordId: string): Promise<BotLink[]> {
+    const links = (await this.ports(landlordId).conversations.listAlertChannels()) as BotLink[];
+    return links.filter((l) => !l.goneAt && l.isLandlordAlertChannel && !l.partnerId);
+  }
+
+  private async postSignal(event: SignalEvent, channels: BotLink[], safety: boolean): Promise<void> {
+    const ports = this.ports(event.landlordId);
+    const [signal, dossier, partner] = await Promise.all([
+      ports.signals.get(event.dossierId, event.signalId),
+      ports.dossiers.get(event.dossierId),
+      ports.partners.get(event.partnerId),
+    ]);
+    if (!signal || !dossier) return;
+    const card = signalAlertCard({ signal, dossierNumber: dossier.number, partnerName: partner?.name ?? event.partnerId, safety });
+    await Promise.all(
+      channels.map(async (link) => {
+        const target = targetOf(link, event.landlordId);
+        if (target) await this.rt.sender.post(target, cardMessage(card), `signal|${event.landlordId}|${event.signalId}|${link.conversationId}`);
+      }),
+    );
+  }
+
+  /** Re-renders every tracked card of a partner's month where it was posted. */
+  private async updateTracked(
+    landlordId: string,
+    kind: TrackedCard['kind'],
+    partnerId: string,
+    month: string,
+    render: (link: BotLink, landlord: LandlordConfig) => Promise<AdaptiveCard | undefined>,
+  ): Promise<number> {
+    const landlord = await this.landlord(landlordId);
+    if (!landlord) return 0;
+    const tracked = await trackedCards(this.ports(landlordId).conversations, kind, partnerId, month);
+    let updated = 0;
+    for (const { link, card } of tracked) {
+      const target = targetOf(link, landlordId);
+      const rendered = target ? await render(link, landlord).catch(() => undefined) : undefined;
+      if (!target || !rendered) continue;
+      const outcome = await this.rt.sender.update(target, card.activityId, cardMessage(rendered));
+      if (outcome.status === 'sent') updated++;
+    }
+    return updated;
+  }
+
+  /** A card in a personal chat is updated with its owner's view; elsewhere with everyone's. */
+  private async viewerFor(link: BotLink, landlordId: string) {
+    const owner = (link.reference.user as { aadObjectId?: string } | undefined)?.aadObjectId;
+    if (link.kind === 'personal' && owner && link.tenantId) {
+      const user = await this.rt.deps.store.users.get(link.tenantId, owner);
+      if (user && user.landlordId === landlordId) return userViewer(user, false);
+    }
+    return baseViewer(link.kind !== 'personal');
+  }
+
+  async updateAgendaCards(landlordId: string, partnerId: string, month: string): Promise<number> {
+    return this.updateTracked(landlordId, 'agenda', partnerId, month, async (link, landlord) => {
+      const viewer = await this.viewerFor(link, landlordId);
+      const userIds = viewer.kind === 'base' ? await viewUserIds(this.rt, landlordId, link, partnerId) : [];
+      return (await renderAgenda(this.rt, { landlord, partnerId, month, viewer, userIds })).card;
+    });
+  }
+
+  async updateConclusionsCards(landlordId: string, partnerId: string, month: string): Promise<number> {
+    return this.updateTracked(landlordId, 'conclusions', partnerId, month, async (link, landlord) => {
+      const viewer = await this.viewerFor(link, landlordId);
+      const userIds = viewer.kind === 'base' ? await viewUserIds(this.rt, landlordId, link, partnerId) : [];
+      return renderConclusions(this.rt, { landlord, partnerId, month, viewer, userIds });
+    });
+  }
+
+  /** R16: the conclusions card in each conversation linked to the partner, once per conversation. */
+  async postConclusions(landlordId: string, partnerId: string, month: string): Promise<number> {
+    const landlord = await this.landlord(landlordId);
+    if (!landlord) return 0;
+    const ports = this.ports(landlordId);
+    const links = ((await ports.conversations.listByPartner(partnerId)) as BotLink[]).filter((l) => !l.goneAt);
+    let posted = 0;
+    for (const link of links) {
+      const target = targetOf(link, landlordId);
+      if (!target) continue;
+      const userIds = await viewUserIds(this.rt, landlordId, link, partnerId);
+      const card = await renderConclusions(this.rt, { landlord, partnerId, month, viewer: baseViewer(link.kind !== 'personal'), userIds });
+      if (!card) continue;
+      const outcome = await this.rt.sender.post(target, cardMessage(card), `conclusions|${landlordId}|${partnerId}|${month}|${link.conversationId}`);
+      if (outcome.status === 'sent') {
+        await trackCard(ports.conversations, link.conversationId, { kind: 'conclusions', partnerId, month, activityId: outcome.activityId, at: this.rt.now() });
+        posted++;
+      }
+    }
+    return posted;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * What every part of the bot shares: the process's dependencies, the proactive sender, the Teams
+ * notifier and a tracker of background work (deliveries that must not hold up a turn).
+ */
+import type { AppDeps } from '../../shared/server/app-deps';
+import { brusselsDate } from '../../shared/rules/calendar';
+import type { Instant, IsoDate, LandlordConfig, User } from '../../shared/rules/types';
+import { createServiceContext, type ServiceContext } from '../../shared/services/context';
+import type { Notifier } from '../../shared/services/notifier';
+import type { ProactiveSender } from './sender';
+
+export interface BotRuntime {
+  deps: AppDeps;
+  sender: ProactiveSender;
+  /** Set once the notifier exists (it needs the runtime itself). */
+  notifier: Notifier;
+  background: Background;
+  now(): Instant;
+  today(): IsoDate;
+}
+
+/** Work that runs after the answer to the user; awaited on shutdown and in tests. */
+export class Background {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly onError: (error: unknown, what: string) => void) {}
+
+  run(what: string, work: () => Promise<unknown>): void {
+    const promise = work().catch((err: unknown) => this.onError(err, what));
+    this.pending.add(promise);
+    void promise.finally(() => this.pending.delete(promise));
+  }
+
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+}
+
+export const instantOf = (date: Date): Instant => date.toISOString();
+
+export function runtimeClock(deps: AppDeps): { now(): Instant; today(): IsoDate } {
+  return {
+    now: () => instantOf(deps.clock()),
+    today: () => brusselsDate(deps.clock()),
+  };
+}
+
+/**
+ * The bot itself, for reads that render what everyone in a partner's conversation may see (the
+ * base view of that partner's agenda or conclusions). Never used for a person's request.
+ */
+export const systemUser = (landlordId: string): User => ({
+  landlordId,
+  tenantId: 'system',
+  objectId: 'system:teams-bot',
+  displayName: 'Teams-bot',
+  role: 'landlord-coordinator',
+});
+
+export function systemContext(rt: BotRuntime, landlord: LandlordConfig): ServiceContext {
+  return createServiceContext({ store: rt.deps.store, landlord, user: systemUser(landlord.id), now: rt.now(), notifier: rt.notifier, log: serviceLog(rt) });
+}
+
+export function userContext(rt: BotRuntime, landlord: LandlordConfig, user: User): ServiceContext {
+  return createServiceContext({ store: rt.deps.store, landlord, user, now: rt.now(), notifier: rt.notifier, log: serviceLog(rt) });
+}
+
+const serviceLog = (rt: BotRuntime) => ({
+  warn: (fields: Record<string, string | number | boolean | undefined>, message: string) => rt.deps.logger.warn(fields, message),
+});
