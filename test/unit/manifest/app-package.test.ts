@@ -3,6 +3,7 @@
  * that @microsoft/app-manifest bundles, carries the bot, tab, permissions and Outlook add-in, and
  * the zip holds exactly the manifest and its two icons.
  */
+import { VOCABULARY } from '../../../bot/teams/commands/parse';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -79,16 +80,11 @@ describe('app package with production settings', () => {
     expect(bot.supportsFiles).toBe(false);
     expect(bot.isNotificationOnly).toBe(false);
     const personal = bot.commandLists.find((l: Manifest) => l.scopes.includes('personal'));
-    expect(personal.commands.map((c: Manifest) => c.title)).toEqual([
-      'help',
-      'mijn dossiers',
-      'dossier',
-      'agenda',
-      'signaal',
-      'afwezigheid',
-      'contact',
-      'koppel',
-    ]);
+    const titles: string[] = personal.commands.map((c: Manifest) => c.title);
+    expect(titles).toEqual(['help', 'mijn dossiers', 'dossier', 'agenda', 'signaal', 'afwezigheid', 'contact', 'conclusies', 'koppel']);
+    // Every command the manifest offers is one the bot understands (its vocabulary).
+    const understood = Object.values(VOCABULARY).flat();
+    expect(titles.filter((t) => !understood.includes(t))).toEqual([]);
     const shared = bot.commandLists.find((l: Manifest) => l.scopes.includes('groupChat'));
     expect(shared.scopes).toEqual(expect.arrayContaining(['groupChat', 'team']));
     expect(shared.commands.map((c: Manifest) => c.title)).toEqual(expect.arrayContaining(['help', 'agenda', 'koppel']));
