@@ -40,7 +40,12 @@ export interface Store extends StorePorts {
   requestCount(): number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 10, maxDelayMs: 200 };
+/**
+ * Within one instance, writes to one record queue up; between instances the ETag decides. The loser
+ * retries after a backoff while the winner's queue goes on at once, so the budget (~2 s) must outlast
+ * a queue of writes on a busy machine: a click of one partner never fails because another was busy.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 10, baseDelayMs: 10, maxDelayMs: 400 };
 
 const silent: StoreLogger = { warn: () => undefined, debug: () => undefined };
 
