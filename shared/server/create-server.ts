@@ -52,7 +52,8 @@ export function createServer({ logger, storage, healthTimeoutMs = 2000 }: Server
             : status === 400
               ? problem(400, 'validation', msg.badJson)
               : problemFromError(err);
-    if (body.status >= 500) logger.error({ err, route: req.getRoute()?.path }, 'request failed');
+    // The error's name only: a message or stack may quote what somebody typed.
+    if (body.status >= 500) logger.error({ error: err.name, route: req.getRoute()?.path }, 'request failed');
     res.header('content-type', 'application/problem+json');
     (err as unknown as { toJSON: () => unknown }).toJSON = () => body;
     return next();
