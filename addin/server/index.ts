@@ -12,6 +12,7 @@ import { registerRoutes, type ApiRoute } from './api/http';
 import { apiRoutes } from './api/routes';
 import { sessionOf } from './api/session';
 import { registerStatic } from './static';
+import { registerTabStatic } from '../../bot/tab/static';
 
 export interface AddinOptions {
   auth?: AuthOptions;
@@ -35,5 +36,7 @@ export function registerAddin(server: Server, deps: SurfaceDeps, options: AddinO
     devAllowed: (origin) => auth.devSignIn !== undefined && isLoopbackRequest(origin),
   });
   registerStatic(server, { local, logger: deps.logger, ...(options.webDir ? { webDir: options.webDir } : {}) });
+  // The Teams tab and dialogs "Dossiers" (bot/tab) use the same API and sign-in.
+  registerTabStatic(server, { local, logger: deps.logger });
   return { routes };
 }

@@ -14,6 +14,7 @@ import { trajectoryTimingMessages } from './milestones';
 import { serverMessages } from './server';
 import { serviceMessages } from './services';
 import { storeMessages } from './store';
+import { tabMessages } from './tab';
 import { trajectoryMessages } from './trajectory';
 
 export const nl = {
@@ -32,5 +33,6 @@ export const nl = {
   server: serverMessages,
   services: serviceMessages,
   store: storeMessages,
+  tab: tabMessages,
   trajectory: trajectoryMessages,
 } as const;

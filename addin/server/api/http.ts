@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 import { addinMessages } from '../../../shared/messages/addin';
 import { serverMessages } from '../../../shared/messages/server';
+import { tabMessages } from '../../../shared/messages/tab';
 import { problem, problemFromError, type Problem } from '../../../shared/server/problem';
 import type { ServiceContext } from '../../../shared/services/context';
 import type { LandlordConfig, Partner, User } from '../../../shared/rules/types';
@@ -130,7 +131,7 @@ export class HiddenRouteError extends Error {}
 
 type Issue = z.core.$ZodIssue;
 
-const label = (field: string): string => (msg.fieldLabel as Record<string, string>)[field] ?? `"${field}"`;
+const label = (field: string): string => (msg.fieldLabel as Record<string, string>)[field] ?? tabMessages.fieldLabel[field] ?? `"${field}"`;
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;

@@ -21,6 +21,7 @@ import type { Auth } from '../auth';
 import { isLoopbackRequest } from '../auth';
 import { openRoute, userRoute, type ApiRoute, type Session } from './http';
 import { openApiDocument } from './openapi';
+import { dossierRoutes } from './dossier-routes';
 import * as s from './schemas';
 import { consultationView, dossierItem, roleLabel } from './views';
 
@@ -185,6 +186,9 @@ export function apiRoutes({ deps, auth }: RouteEnv): ApiRoute[] {
       handle: async () => ({ status: 200, body: openApiDocument(routes, { baseUrl: deps.config.baseUrl }) }),
     }),
   ];
+
+  // The Teams tab and dialogs (bot/tab): the dossier list and page, one route per step of a trajectory.
+  routes.push(...dossierRoutes());
 
   const dev = auth.devSignIn;
   if (dev) {

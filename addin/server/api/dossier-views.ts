@@ -1,0 +1,141 @@
+/**
+ * What the dossier page and list show, built from the services' results as plain functions: the
+ * milestones with their state (done, planned, due, overdue), the timeline of a dossier (lease start,
+ * milestones with their consultations, visits and findings, signals by category only, extensions,
+ * transfers, information requests, contacts, planned end), what is due next and what is overdue, and
+ * which forms the user may use. Dutch labels from shared/messages/tab.ts. No I/O, no clock.
+ */
+import { agendaMessages } from '../../../shared/messages/agenda';
+import { tabMessages as msg } from '../../../shared/messages/tab';
+import { trajectoryMessages } from '../../../shared/messages/trajectory';
+import type { Milestone } from '../../../shared/rules/milestones';
+import type { TrajectoryStep } from '../../../shared/rules/trajectory';
+import type { Action } from '../../../shared/rules/access';
+import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, Signal, User, Visit } from '../../../shared/rules/types';
+import { SIGNATORIES } from '../../../shared/rules/types';
+import type { FormId, MilestoneView, TimelineEntry } from './dossier-schemas';
+
+
+type State = TimelineEntry['state'];
+
+const dayOf = (instant: string): IsoDate => instant.slice(0, 10);
+
+/** R11, R17, R19, R20: a visit milestone is done once a visit of its kind was held; an evaluation once its consultation took place. */
+export function milestoneViews(list: readonly Milestone[], visits: readonly Visit[], today: IsoDate): MilestoneView[] {
+  const held = (kind: string) => visits.filter((v) => v.kind === kind && v.heldOn).sort((a, b) => (a.heldOn as string).localeCompare(b.heldOn as string));
+  const planned = (kind: string) => visits.filter((v) => v.kind === kind && !v.heldOn && v.plannedOn);
+  let finalsSeen = 0;
+  return list.map((m) => {
+    let state: State;
+    if (m.consultation) {
+      state = m.consultation < today ? 'done' : 'due';
+    } else {
+      const index = m.kind === 'final-evaluation' ? finalsSeen++ : 0;
+      if (held(m.kind).length > index) state = 'done';
+      else if (planned(m.kind).length > 0) state = 'planned';
+      else state = m.due < today ? 'overdue' : 'due';
+    }
+    return { kind: m.kind, label: msg.timeline.milestone[m.kind] ?? m.kind, due: m.due, consultation: m.consultation, state };
+  });
+}
+
+const entry = (date: IsoDate, type: string, label: string, state: State, detail?: string): TimelineEntry => ({
+  date,
+  type,
+  label,
+  state,
+  stateLabel: msg.timeline.state[state] ?? state,
+  ...(detail ? { detail } : {}),
+});
+
+export interface TimelineInput {
+  dossier: Dossier;
+  milestones: readonly MilestoneView[];
+  plannedEnd?: IsoDate;
+  visits: readonly Visit[];
+  signals: readonly Signal[];
+  informationRequests: readonly InformationRequest[];
+  contactLog: readonly ContactLogEntry[];
+  today: IsoDate;
+}
+
+export function timeline(input: TimelineInput): TimelineEntry[] {
+  const { dossier: d, today } = input;
+  const t = msg.timeline;
+  const out: TimelineEntry[] = [entry(d.createdOn, 'created', t.created, 'done')];
+  for (const who of SIGNATORIES) {
+    const on = d.signatures[who];
+    if (on) out.push(entry(on, 'signature', t.signed(trajectoryMessages.signatoryLabel[who]), 'done'));
+  }
+  if (d.consent) {
+    out.push(entry(d.consent.givenOn, 'consent', t.consentGiven, 'done'));
+    if (d.consent.withdrawnOn) out.push(entry(d.consent.withdrawnOn, 'consent-withdrawn', t.consentWithdrawn, 'done'));
+  }
+  if (d.leaseStart) out.push(entry(d.leaseStart, 'lease-start', t.leaseStart, d.leaseStart <= today ? 'done' : 'planned'));
+  for (const m of input.milestones) {
+    out.push(entry(m.consultation ?? m.due, 'milestone', m.label, m.state, m.consultation ? t.atConsultation(m.consultation) : undefined));
+  }
+  for (const v of input.visits) {
+    const kind = t.visitKind[v.kind] ?? v.kind;
+    if (v.heldOn) {
+      const parts = v.findings.filter((f) => !f.ok).map((f) => agendaMessages.homePart[f.part]);
+      const details = [t.findings(parts)];
+      if (v.seriousDefects) details.push(t.seriousDefects);
+      if (v.supportWorkerPresent === false) details.push(t.workerAbsent);
+      out.push(entry(v.heldOn, 'visit', t.visitHeld(kind), 'done', details.join('; ')));
+    } else if (v.plannedOn) {
+      out.push(entry(v.plannedOn, 'visit', t.visitPlanned(kind), v.plannedOn < today ? 'overdue' : 'planned'));
+    }
+  }
+  // Signals by category only: their descriptions stay with who raised them (DESIGN, Security).
+  for (const s of input.signals) {
+    out.push(entry(dayOf(s.raisedAt), 'signal', s.category === 'safety' ? t.safetySignal : t.signal(agendaMessages.signalCategory[s.category]), 'done'));
+  }
+  for (const e of d.extensions) out.push(entry(e.decidedOn, 'extension', t.extension(e.months), 'done'));
+  for (const tr of d.transfers) {
+    out.push(entry(tr.requestedOn, 'transfer', t.transferRequested, 'done'));
+    if (tr.decidedOn && tr.status !== 'requested') out.push(entry(tr.decidedOn, 'transfer', t.transferDecided(tr.status === 'accepted'), 'done'));
+  }
+  for (const r of input.informationRequests) {
+    out.push(entry(dayOf(r.askedAt), 'information', t.informationRequested, r.answer ? 'done' : 'due'));
+    if (r.answer) out.push(entry(dayOf(r.answer.at), 'information', t.informationAnswered, 'done'));
+  }
+  for (const c of input.contactLog) out.push(entry(c.date, 'contact', c.held ? t.contactHeld : t.contactMissed, 'done'));
+  if (input.plannedEnd && (d.status === 'active' || d.status === 'extended')) {
+    out.push(entry(input.plannedEnd, 'planned-end', t.plannedEnd, input.plannedEnd < today ? 'overdue' : 'planned'));
+  }
+  if (d.closedOn) out.push(entry(d.closedOn, 'closed', d.status === 'stopped' ? t.stopped : t.closed, 'done'));
+  // Stable: same-day entries keep the order above.
+  return out.map((e, i) => [e, i] as const).sort((a, b) => a[0].date.localeCompare(b[0].date) || a[1] - b[1]).map(([e]) => e);
+}
+
+/** What is due next (the earliest open milestone or planned step not overdue) and what is overdue. */
+export function dueAndOverdue(entries: readonly TimelineEntry[]): { dueNext?: TimelineEntry; overdue: TimelineEntry[] } {
+  const overdue = entries.filter((e) => e.state === 'overdue');
+  const dueNext = entries.find((e) => (e.state === 'due' || e.state === 'planned') && e.type !== 'lease-start' && e.type !== 'information');
+  return { overdue, ...(dueNext ? { dueNext } : {}) };
+}
+
+const isOpen = (d: Dossier) => d.status === 'candidacy' || d.status === 'active' || d.status === 'extended';
+const isRunning = (d: Dossier) => d.status === 'active' || d.status === 'extended';
+
+/** The forms this user may use now: from get-dossier's allowed steps and actions (the services decide again). */
+export function formsFor(user: User, d: Dossier, nextSteps: readonly TrajectoryStep[], actions: readonly Action[], openRequests: number): FormId[] {
+  const forms: FormId[] = [];
+  if (nextSteps.includes('sign')) forms.push('signatures');
+  if (actions.includes('dossier.consent') && isOpen(d)) {
+    if (!d.consent || d.consent.withdrawnOn) forms.push('consent');
+    else forms.push('withdraw-consent');
+  }
+  if (nextSteps.includes('activate')) forms.push('activate');
+  if (actions.includes('visit.record') && d.leaseStart && isOpen(d)) forms.push('visit');
+  if (nextSteps.includes('extend')) forms.push('extend');
+  if (nextSteps.includes('close-positively')) forms.push('close');
+  if (nextSteps.includes('stop')) forms.push('stop');
+  if (nextSteps.includes('request-transfer')) forms.push('transfer');
+  if (actions.includes('info.request') && isRunning(d)) forms.push('information-request');
+  if (actions.includes('info.answer') && openRequests > 0) forms.push('information-answer');
+  if (actions.includes('contactlog.write') && isRunning(d) && d.contactLogActive) forms.push('contact'); // R4: once the consultation switched the log on
+  if (user.role === 'partner-member' && user.partnerId === d.supportingPartnerId && isOpen(d)) forms.push('absence');
+  return forms;
+}

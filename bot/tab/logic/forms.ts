@@ -1,0 +1,266 @@
+/**
+ * The forms of the steps of a trajectory, as data: their fields (named as the API names them, so a
+ * refusal that names a field is shown next to it), where they are sent and how the values become the
+ * request body. Pure: the page renders them, the server decides (nothing is checked here that the
+ * server does not check again).
+ */
+import { tabMessages as msg } from '../../../shared/messages/tab';
+import type { DossierPage, FormId } from '../../../addin/server/api/dossier-schemas';
+
+export type FieldType = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'number';
+
+export interface FieldSpec {
+  /** The API's name of the field (e.g. tenant.name, signatures.tenant, findings.garden). */
+  name: string;
+  label: string;
+  type: FieldType;
+  options?: { value: string; label: string }[];
+  initial?: string | boolean;
+}
+
+export type Values = Record<string, string | boolean>;
+
+export interface FormSpec {
+  id: FormId | 'candidacy';
+  title: string;
+  fields: FieldSpec[];
+  /** Relative to /api/. */
+  path: string;
+  body(values: Values): unknown;
+}
+
+const L = msg.fieldLabel;
+const label = (name: string): string => {
+  const text = L[name] ?? name;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+const str = (v: Values, name: string): string => (typeof v[name] === 'string' ? (v[name] as string).trim() : '');
+/** Only what was filled in: an empty optional field is left out (the service's default applies). */
+const optional = (v: Values, name: string, key = name): Record<string, string> => (str(v, name) ? { [key]: str(v, name) } : {});
+const yesNo = [
+  { value: '', label: '' },
+  { value: 'yes', label: msg.forms.yes },
+  { value: 'no', label: msg.forms.no },
+];
+const HOME_PARTS = ['house', 'garden', 'terrace', 'garage'] as const;
+
+export function candidacyForm(partners: readonly { id: string; name: string }[]): FormSpec {
+  const partnerOptions = [{ value: '', label: '' }, ...partners.map((p) => ({ value: p.id, label: p.name }))];
+  return {
+    id: 'candidacy',
+    title: msg.forms.candidacy.title,
+    path: 'dossiers',
+    fields: [
+      { name: 'kind', label: label('kind'), type: 'select', options: Object.entries(msg.forms.kindOptions).map(([value, text]) => ({ value, label: text })), initial: 'VT' },
+      { name: 'tenant.name', label: label('tenant.name'), type: 'text' },
+      { name: 'tenant.address', label: label('tenant.address'), type: 'text' },
+      { name: 'registeringPartnerId', label: label('registeringPartnerId'), type: 'select', options: partnerOptions },
+      { name: 'supportingPartnerId', label: label('supportingPartnerId'), type: 'select', options: partnerOptions },
+      { name: 'supportWorker.name', label: label('supportWorker.name'), type: 'text' },
+      { name: 'supportWorker.email', label: label('supportWorker.email'), type: 'text' },
+    ],
+    body: (v) => ({
+      kind: str(v, 'kind'),
+      tenant: { name: str(v, 'tenant.name'), ...optional(v, 'tenant.address', 'address') },
+      registeringPartnerId: str(v, 'registeringPartnerId'),
+      supportingPartnerId: str(v, 'supportingPartnerId'),
+      supportWorker: { name: str(v, 'supportWorker.name'), ...optional(v, 'supportWorker.email', 'email') },
+    }),
+  };
+}
+
+export function absenceForm(dossierIds: readonly string[]): FormSpec {
+  return {
+    id: 'absence',
+    title: msg.forms.absence.title,
+    path: 'absences',
+    fields: [
+      { name: 'workerName', label: label('workerName'), type: 'text' },
+      { name: 'from', label: label('from'), type: 'date' },
+      { name: 'expectedUntil', label: label('expectedUntil'), type: 'date' },
+      { name: 'replacementContact', label: label('replacementContact'), type: 'textarea' },
+    ],
+    body: (v) => ({
+      workerName: str(v, 'workerName'),
+      from: str(v, 'from'),
+      ...optional(v, 'expectedUntil'),
+      replacementContact: str(v, 'replacementContact'),
+      ...(dossierIds.length > 0 ? { dossierIds: [...dossierIds] } : {}),
+    }),
+  };
+}
+
+/** The form of one step on a dossier. */
+export function dossierForm(id: FormId, page: DossierPage): FormSpec {
+  const base = `dossiers/${encodeURIComponent(page.dossier.id)}`;
+  switch (id) {
+    case 'signatures':
+      return {
+        id,
+        title: msg.forms.signatures.title,
+        path: `${base}/signatures`,
+        fields: (['supportWorker', 'tenant', 'landlord'] as const)
+          .filter((who) => !page.dossier.signatures[who])
+          .map((who) => ({ name: `signatures.${who}`, label: label(`signatures.${who}`), type: 'date' as const })),
+        body: (v) => ({ signatures: Object.fromEntries(['supportWorker', 'tenant', 'landlord'].filter((w) => str(v, `signatures.${w}`)).map((w) => [w, str(v, `signatures.${w}`)])) }),
+      };
+    case 'consent':
+      return {
+        id,
+        title: msg.forms.consent.title,
+        path: `${base}/consent`,
+        fields: [
+          { name: 'givenOn', label: label('givenOn'), type: 'date' },
+          { name: 'scope', label: label('scope'), type: 'textarea' },
+        ],
+        body: (v) => ({ givenOn: str(v, 'givenOn'), scope: str(v, 'scope') }),
+      };
+    case 'withdraw-consent':
+      return {
+        id,
+        title: msg.forms.withdrawConsent.title,
+        path: `${base}/consent/withdrawal`,
+        fields: [{ name: 'withdrawnOn', label: label('withdrawnOn'), type: 'date' }],
+        body: (v) => ({ ...optional(v, 'withdrawnOn') }),
+      };
+    case 'activate':
+      return {
+        id,
+        title: msg.forms.activate.title,
+        path: `${base}/activation`,
+        fields: [{ name: 'leaseStart', label: label('leaseStart'), type: 'date' }],
+        body: (v) => ({ leaseStart: str(v, 'leaseStart') }),
+      };
+    case 'visit':
+      return {
+        id,
+        title: msg.forms.visit.title,
+        path: `${base}/visits`,
+        fields: [
+          { name: 'kind', label: label('visitKind'), type: 'select', options: Object.entries(msg.forms.visitKindOptions).map(([value, text]) => ({ value, label: text })), initial: 'home-visit-3m' },
+          ...(page.plannedVisits.length > 0
+            ? [{ name: 'visitId', label: label('visitId'), type: 'select' as const, options: [{ value: '', label: '' }, ...page.plannedVisits.map((p) => ({ value: p.id, label: `${msg.forms.visitKindOptions[p.kind] ?? p.kind}${p.plannedOn ? ` (${msg.formatDate(p.plannedOn)})` : ''}` }))] }]
+            : []),
+          { name: 'plannedOn', label: label('plannedOn'), type: 'date' },
+          { name: 'heldOn', label: label('heldOn'), type: 'date' },
+          { name: 'supportWorkerPresent', label: label('supportWorkerPresent'), type: 'select', options: yesNo },
+          ...HOME_PARTS.flatMap((part) => [
+            {
+              name: `findings.${part}`,
+              label: `${label('findings')}: ${msg.forms.homePart[part] ?? part}`,
+              type: 'select' as const,
+              options: [
+                { value: '', label: msg.forms.notVisited },
+                { value: 'ok', label: msg.forms.ok },
+                { value: 'not-ok', label: msg.forms.notOk },
+              ],
+            },
+            { name: `findings.${part}.note`, label: `${msg.forms.homePart[part] ?? part}: ${L.findingNote}`, type: 'text' as const },
+          ]),
+          { name: 'seriousDefects', label: label('seriousDefects'), type: 'checkbox' },
+        ],
+        body: (v) => {
+          const findings = HOME_PARTS.filter((p) => str(v, `findings.${p}`)).map((part) => ({
+            part,
+            ok: str(v, `findings.${part}`) === 'ok',
+            ...(str(v, `findings.${part}.note`) ? { note: str(v, `findings.${part}.note`) } : {}),
+          }));
+          const present = str(v, 'supportWorkerPresent');
+          return {
+            kind: str(v, 'kind'),
+            ...optional(v, 'visitId'),
+            ...optional(v, 'plannedOn'),
+            ...optional(v, 'heldOn'),
+            ...(present ? { supportWorkerPresent: present === 'yes' } : {}),
+            ...(findings.length > 0 ? { findings } : {}),
+            ...(v.seriousDefects === true ? { seriousDefects: true } : {}),
+          };
+        },
+      };
+    case 'extend':
+      return {
+        id,
+        title: msg.forms.extend.title,
+        path: `${base}/extensions`,
+        fields: [
+          { name: 'months', label: label('months'), type: 'select', options: ['3', '6', '9', '12'].map((m) => ({ value: m, label: m })), initial: '3' },
+          { name: 'decidedOn', label: label('decidedOn'), type: 'date' },
+        ],
+        body: (v) => ({ months: Number(str(v, 'months')), ...optional(v, 'decidedOn') }),
+      };
+    case 'close':
+      return { id, title: msg.forms.close.title, path: `${base}/closure`, fields: [{ name: 'date', label: label('date'), type: 'date' }], body: (v) => ({ ...optional(v, 'date') }) };
+    case 'stop':
+      return {
+        id,
+        title: msg.forms.stop.title,
+        path: `${base}/stop`,
+        fields: [
+          { name: 'reason', label: label('reason'), type: 'textarea' },
+          { name: 'date', label: label('date'), type: 'date' },
+        ],
+        body: (v) => ({ reason: str(v, 'reason'), ...optional(v, 'date') }),
+      };
+    case 'transfer':
+      return {
+        id,
+        title: msg.forms.transfer.title,
+        path: `${base}/transfer`,
+        fields: [
+          {
+            name: 'toPartnerId',
+            label: label('toPartnerId'),
+            type: 'select',
+            options: [{ value: '', label: '' }, ...page.partners.filter((p) => p.id !== page.dossier.supportingPartner.id).map((p) => ({ value: p.id, label: p.name }))],
+          },
+          { name: 'reason', label: label('reason'), type: 'textarea' },
+        ],
+        body: (v) => ({ toPartnerId: str(v, 'toPartnerId'), reason: str(v, 'reason') }),
+      };
+    case 'information-request':
+      return { id, title: msg.forms.informationRequest.title, path: `${base}/information-requests`, fields: [{ name: 'question', label: label('question'), type: 'textarea' }], body: (v) => ({ question: str(v, 'question') }) };
+    case 'information-answer': {
+      const first = page.openRequests[0]?.id ?? '';
+      return {
+        id,
+        title: msg.forms.informationAnswer.title,
+        path: `${base}/information-requests/{requestId}/answer`,
+        fields: [
+          { name: 'requestId', label: label('requestId'), type: 'select', options: page.openRequests.map((r) => ({ value: r.id, label: r.question })), initial: first },
+          { name: 'answer', label: label('answer'), type: 'textarea' },
+        ],
+        body: (v) => ({ answer: str(v, 'answer') }),
+      };
+    }
+    case 'contact':
+      return {
+        id,
+        title: msg.forms.contact.title,
+        path: `${base}/contacts`,
+        fields: [
+          { name: 'date', label: label('date'), type: 'date' },
+          { name: 'held', label: label('held'), type: 'select', options: yesNo.slice(1), initial: 'yes' },
+          { name: 'reasonMissed', label: label('reasonMissed'), type: 'textarea' },
+        ],
+        body: (v) => ({ date: str(v, 'date'), held: str(v, 'held') === 'yes', ...optional(v, 'reasonMissed') }),
+      };
+    case 'absence':
+      return absenceForm([page.dossier.id]);
+  }
+}
+
+/** The path with its placeholders filled from the values (e.g. {requestId}). */
+export const resolvePath = (path: string, values: Values): string => path.replace(/\{([A-Za-z]+)\}/g, (_m, name: string) => encodeURIComponent(String(values[name] ?? '')));
+
+/** Which field shows a refusal: the first field the server named (or one inside it); otherwise the form. */
+export function errorPlacement(form: FormSpec, fields: readonly string[]): string | undefined {
+  for (const named of fields) {
+    const hit = form.fields.find((f) => f.name === named || f.name.startsWith(`${named}.`) || named.startsWith(`${f.name}.`));
+    if (hit) return hit.name;
+  }
+  return undefined;
+}
+
+export function initialValues(form: FormSpec): Values {
+  return Object.fromEntries(form.fields.map((f) => [f.name, f.initial ?? (f.type === 'checkbox' ? false : '')]));
+}

@@ -1,0 +1,199 @@
+/// <reference lib="dom" />
+/**
+ * The "Dossiers" page (Teams personal tab and dialogs) end to end in a plain browser, as the landlord's
+ * coordinator uses it: the whole product started as `npm start` does (its own Azurite, demo data), the
+ * page in Chromium with the development sign-in of local mode. A candidacy is created, signed by the
+ * three parties (R1), activated with its lease start (R2), its timeline shows the overdue 3-month visit,
+ * the visit is recorded with a serious defect (R17), and the dossier is on de-vaart's next agenda.
+ * A refusal of the API is shown in Dutch next to its field.
+ *
+ * Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { addinMessages } from '../../../shared/messages/addin';
+import { tabMessages as msg } from '../../../shared/messages/tab';
+import { brusselsDate, nextOpenConsultation } from '../../../shared/rules/calendar';
+import { addMonths } from '../../../shared/rules/dates';
+import { getAgenda } from '../../../shared/services/get-agenda';
+import { createServiceContext } from '../../../shared/services/context';
+import { createStore, type Store } from '../../../shared/store';
+import { azuriteConnectionString } from '../../../shared/store/azurite';
+import { PLAYGROUND_TENANT, playgroundUser } from '../../../shared/demo/demo-data';
+
+const root = path.resolve(__dirname, '../../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LANDLORD = 'vivendo';
+const PARTNER = 'de-vaart';
+
+jest.setTimeout(180_000);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Product {
+  child: ChildProcess;
+  url: string;
+  azuritePort: number;
+}
+
+async function startProduct(dataDir: string): Promise<Product> {
+  const port = await freePort();
+  const { AZURE_TABLES_CONNECTION_STRING: _cs, AZURE_TABLES_ENDPOINT: _endpoint, ...inherited } = process.env;
+  const env = { ...inherited, PORT: String(port), DATA_DIR: dataDir, AZURITE_PORT: '0', LOG_LEVEL: 'info', WOONBEGELEIDING_MODE: 'local' };
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'bot/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  while (Date.now() - started < 60_000) {
+    if (child.exitCode !== null) throw new Error(`the product exited:\n${output}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) {
+      const logs = output
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { port?: number; location?: string });
+      const azuritePort = logs.find((l) => typeof l.location === 'string')?.port;
+      if (!azuritePort) throw new Error('no Azurite port in the logs');
+      return { child, url, azuritePort };
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the product did not get healthy:\n${output}`);
+}
+
+async function signIn(page: Page, name: string): Promise<void> {
+  const picker = page.getByRole('combobox', { name: addinMessages.signIn.userLabel });
+  await picker.waitFor();
+  const value = await picker.evaluate((select, n) => Array.from((select as HTMLSelectElement).options).find((o) => o.text.startsWith(n))?.value ?? '', name);
+  await picker.selectOption(value);
+  await page.getByRole('button', { name: addinMessages.signIn.button }).click();
+}
+
+const label = (name: string): string => {
+  const text = msg.fieldLabel[name] ?? name;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn(`e2e tab tests skipped: no Chromium at ${CHROMIUM}`);
+
+maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'wb-e2e-tab-'));
+  let product: Product;
+  let browser: Browser;
+  let store: Store;
+  const today = brusselsDate(new Date().toISOString());
+  const signedOn = addMonths(today, -6);
+  const leaseStart = addMonths(today, -5);
+  const tenant = 'Huurder Eindtest Tijdlijn';
+
+  beforeAll(async () => {
+    product = await startProduct(dataDir);
+    store = await createStore({ connection: { connectionString: azuriteConnectionString(product.azuritePort) }, tablePrefix: 'wb' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (product && product.child.exitCode === null) {
+      const exited = new Promise((resolve) => product.child.once('exit', resolve));
+      product.child.kill('SIGINT');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the coordinator takes a candidacy to an active trajectory, records its 3-month visit, and it is on the next agenda', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, reducedMotion: 'reduce', locale: 'nl-BE' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${product.url}/tab/dossiers.html`);
+    await signIn(page, 'Alex Wilber');
+
+    // The list, then a new candidacy (R1).
+    await page.getByRole('heading', { name: msg.list.heading }).waitFor();
+    await page.getByRole('button', { name: msg.list.newCandidacy }).click();
+    const candidacy = page.getByRole('form', { name: msg.forms.candidacy.title });
+    await candidacy.getByLabel(label('tenant.name')).fill(tenant);
+    await candidacy.getByLabel(label('registeringPartnerId')).selectOption({ label: 'Begeleidingsdienst De Vaart' });
+    await candidacy.getByLabel(label('supportingPartnerId')).selectOption({ label: 'Begeleidingsdienst De Vaart' });
+    await candidacy.getByLabel(label('supportWorker.name')).fill('Begeleider Eindtest');
+    await candidacy.getByRole('button', { name: msg.forms.submit }).click();
+    const heading = page.getByRole('heading', { level: 1, name: new RegExp(tenant) });
+    await heading.waitFor();
+    const number = ((await heading.textContent()) ?? '').split(':')[0] ?? '';
+    expect(number).toMatch(/^VT-\d{4}-\d{3}$/);
+
+    // R1: the three signatures of the agreement.
+    await page.getByRole('button', { name: msg.forms.signatures.title }).click();
+    const signatures = page.getByRole('form', { name: msg.forms.signatures.title });
+    for (const who of ['supportWorker', 'tenant', 'landlord']) await signatures.getByLabel(label(`signatures.${who}`)).fill(signedOn);
+    await signatures.getByRole('button', { name: msg.forms.submit }).click();
+    await page.getByRole('status').filter({ hasText: msg.forms.signatures.done }).waitFor();
+
+    // R2: the lease start activates the trajectory; an empty date is refused next to the field first.
+    await page.getByRole('button', { name: msg.forms.activate.title }).click();
+    const activate = page.getByRole('form', { name: msg.forms.activate.title });
+    await activate.getByRole('button', { name: msg.forms.submit }).click();
+    await activate.getByText('De startdatum van de huurovereenkomst is ongeldig.').waitFor();
+    await activate.getByLabel(label('leaseStart')).fill(leaseStart);
+    await activate.getByRole('button', { name: msg.forms.submit }).click();
+    await page.getByRole('status').filter({ hasText: msg.forms.activate.done }).waitFor();
+
+    // The timeline: lease start, the 3-month visit overdue, the planned end.
+    const timeline = page.getByRole('list', { name: msg.dossier.timeline });
+    await timeline.getByText(msg.timeline.leaseStart).waitFor();
+    expect(await timeline.locator('li[data-type="milestone"][data-state="overdue"]').filter({ hasText: msg.timeline.milestone['home-visit-3m'] as string }).count()).toBe(1);
+    expect(await timeline.locator('li[data-type="planned-end"]').count()).toBe(1);
+
+    // R17: the 3-month visit, held today, a problem in the garden and a serious defect.
+    await page.getByRole('button', { name: msg.forms.visit.title }).click();
+    const visit = page.getByRole('form', { name: msg.forms.visit.title });
+    await visit.getByLabel(label('heldOn')).fill(today);
+    await visit.getByLabel(label('supportWorkerPresent')).selectOption({ label: msg.forms.yes });
+    await visit.getByLabel(`${label('findings')}: ${msg.forms.homePart.house}`).selectOption({ label: msg.forms.ok });
+    await visit.getByLabel(`${label('findings')}: ${msg.forms.homePart.garden}`).selectOption({ label: msg.forms.notOk });
+    await visit.getByLabel(label('seriousDefects')).check();
+    await visit.getByRole('button', { name: msg.forms.submit }).click();
+    await page.getByRole('status').filter({ hasText: msg.forms.visit.done }).waitFor();
+    await timeline.getByText(msg.timeline.seriousDefects, { exact: false }).waitFor();
+    expect(await timeline.locator('li[data-type="milestone"][data-state="done"]').filter({ hasText: msg.timeline.milestone['home-visit-3m'] as string }).count()).toBe(1);
+
+    // On de-vaart's next agenda (R14, R17), as the coordinator reads it from the store.
+    const landlord = await store.landlords.get(LANDLORD);
+    const coordinator = await store.users.get(PLAYGROUND_TENANT, playgroundUser(0));
+    if (!landlord || !coordinator) throw new Error('demo data missing');
+    const dossier = await store.forLandlord(LANDLORD).dossiers.getByNumber(number);
+    const now = new Date().toISOString();
+    const ctx = createServiceContext({ store, landlord, user: coordinator, now });
+    const agenda = await getAgenda(ctx, { partnerId: PARTNER, month: nextOpenConsultation(now, { closingDays: [] }).month });
+    const entry = agenda.toDiscuss.find((e) => e.dossierId === dossier?.id);
+    expect(entry?.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'visit-problems', seriousDefects: true })]));
+
+    // Back in the list, filtered on what needs attention: the dossier is there, "on the agenda".
+    await page.getByRole('button', { name: msg.back }).click();
+    await page.getByLabel(msg.list.attention).check();
+    const row = page.getByRole('row').filter({ hasText: number });
+    await row.getByText(/^Op de agenda van /).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,270 @@
+/**
+ * The dossier routes of the Teams tab and dialogs over real HTTP (addin/server/api/dossier-routes.ts):
+ * each step of a trajectory through its use case, the timeline of the dossier page, the list with what
+ * needs attention, and the access policy (a partner member cannot record a signature; another partner
+ * cannot see the dossier: 404 exactly like a missing id), with Dutch validation errors that name the
+ * field and write nothing.
+ */
+import { getAgenda } from '../../../shared/services/get-agenda';
+import type { Dossier, User } from '../../../shared/rules/types';
+import type { ActionResult, DossierPage, Overview } from '../../../addin/server/api/dossier-schemas';
+import { active, coordinator, dossier, snapshot, stored, woonkrachtMember, type World } from '../services/world';
+import { entraCoordinator, entraMember, PARTNER_TENANT, startHarness, type Harness } from '../addin/harness';
+
+const entraWoonkracht: User = { ...woonkrachtMember, tenantId: PARTNER_TENANT, objectId: '41111111-2222-4333-8444-555555555555', displayName: 'Entra Woonkracht' };
+
+let h: Harness;
+let world: World;
+let coordinatorToken: string;
+let memberToken: string;
+let woonkrachtToken: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  world = h.world;
+  await world.store.users.create(entraWoonkracht);
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  h.now = new Date('2025-11-10T10:00:00+01:00');
+  [coordinatorToken, memberToken, woonkrachtToken] = await Promise.all([h.token(entraCoordinator), h.token(entraMember), h.token(entraWoonkracht)]);
+});
+
+const post = (path: string, token: string, body: unknown) => h.request('POST', path, { token, body });
+const page = async (id: string, token = coordinatorToken): Promise<DossierPage> => {
+  const response = await h.request('GET', `/api/dossiers/${id}`, { token });
+  expect(response.status).toBe(200);
+  return response.body as DossierPage;
+};
+
+describe('a trajectory from candidacy to its 3-month visit (R1, R2, R7, R17)', () => {
+  let id: string;
+
+  it('R1: the coordinator creates a candidacy (201, with its number)', async () => {
+    const response = await post('/api/dossiers', coordinatorToken, {
+      kind: 'VT',
+      tenant: { name: 'Testhuurder Tijdlijn', address: 'Teststraat 1, 8000 Brugge' },
+      registeringPartnerId: 'de-vaart',
+      supportingPartnerId: 'de-vaart',
+      supportWorker: { name: 'Begeleider Test' },
+    });
+    expect(response.status).toBe(201);
+    const body = response.body as ActionResult;
+    expect(body.number).toMatch(/^VT-2025-\d{3}$/);
+    expect(body.message).toBe(`Kandidatuur ${body.number} aangemaakt.`);
+    id = body.dossierId;
+    expect((await page(id)).forms).toEqual(expect.arrayContaining(['signatures', 'consent', 'stop']));
+  });
+
+  it('R1: a partner member cannot record a signature (403, nothing written)', async () => {
+    const before = await snapshot(world);
+    const response = await post(`/api/dossiers/${id}/signatures`, memberToken, { signatures: { tenant: '2025-08-01' } });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: 'forbidden' });
+    expect(await snapshot(world)).toEqual(before);
+  });
+
+  it('R1: the three signatures, R7: the consent, R2: the lease start activates it', async () => {
+    const signed = await post(`/api/dossiers/${id}/signatures`, coordinatorToken, { signatures: { supportWorker: '2025-06-20', tenant: '2025-06-21', landlord: '2025-06-22' } });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ changed: true, message: 'De handtekeningen zijn geregistreerd.' });
+    const again = await post(`/api/dossiers/${id}/signatures`, coordinatorToken, { signatures: { tenant: '2025-06-21' } });
+    expect(again.body).toMatchObject({ changed: false });
+    expect((await post(`/api/dossiers/${id}/consent`, coordinatorToken, { givenOn: '2025-06-21', scope: 'Verloop van de woonbegeleiding' })).status).toBe(200);
+    const activated = await post(`/api/dossiers/${id}/activation`, coordinatorToken, { leaseStart: '2025-07-01' });
+    expect(activated.status).toBe(200);
+    expect(activated.body).toMatchObject({ changed: true, message: 'Het traject is gestart.' });
+  });
+
+  it('the timeline: lease start, milestones with their consultations, the overdue 3-month visit, the planned end', async () => {
+    const p = await page(id);
+    expect(p.dossier).toMatchObject({ status: 'active', statusLabel: 'lopend', leaseStart: '2025-07-01', plannedEnd: '2026-07-01', consentInForce: true });
+    const types = p.timeline.map((e) => e.type);
+    expect(types).toContain('created');
+    expect(types.filter((t) => t === 'signature')).toHaveLength(3);
+    expect(p.timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'lease-start', date: '2025-07-01', label: 'Start huurovereenkomst' }),
+        expect.objectContaining({ type: 'milestone', label: 'Huisbezoek na 3 maanden', date: '2025-10-01', state: 'overdue', stateLabel: 'te laat' }),
+        expect.objectContaining({ type: 'milestone', label: 'Evaluatie na 4 maanden', state: 'due', detail: expect.stringContaining('structureel overleg') }),
+        expect.objectContaining({ type: 'planned-end', date: '2026-07-01' }),
+      ]),
+    );
+    expect(p.overdue.map((e) => e.label)).toEqual(['Huisbezoek na 3 maanden']);
+    expect(p.forms).toEqual(expect.arrayContaining(['visit', 'extend', 'information-request', 'withdraw-consent']));
+    expect(p.forms).not.toContain('signatures');
+  });
+
+  // Lease start 1 July: the 4-month evaluation belongs to the consultation of 27 November, so the visit's findings do too (R17).
+  it('R17: the 3-month visit with findings per part and a serious defect; the dossier is on the next agenda', async () => {
+    const response = await post(`/api/dossiers/${id}/visits`, coordinatorToken, {
+      kind: 'home-visit-3m',
+      heldOn: '2025-11-05',
+      supportWorkerPresent: true,
+      findings: [
+        { part: 'house', ok: true },
+        { part: 'garden', ok: false, note: 'Afval in de tuin' },
+      ],
+      seriousDefects: true,
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ changed: true, message: 'Het huisbezoek is geregistreerd.' });
+    const p = await page(id);
+    expect(p.timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'visit', date: '2025-11-05', label: 'Huisbezoek na 3 maanden afgelegd', detail: 'problemen: tuin; ernstige gebreken vastgesteld' }),
+        expect.objectContaining({ type: 'milestone', label: 'Huisbezoek na 3 maanden', state: 'done' }),
+      ]),
+    );
+    expect(p.overdue).toEqual([]);
+    const agenda = await getAgenda(world.ctx(coordinator, '2025-11-10T10:00:00+01:00'), { partnerId: 'de-vaart' });
+    expect(agenda.toDiscuss.map((e) => e.dossierId)).toContain(id);
+  });
+
+  it('the list: filtered on attention, it holds the dossier because it is on the agenda', async () => {
+    const response = await h.request('GET', '/api/dossier-overview?partnerId=de-vaart&stage=active&attention=true', { token: coordinatorToken });
+    expect(response.status).toBe(200);
+    const overview = response.body as Overview;
+    const item = overview.dossiers.find((d) => d.id === id);
+    expect(item?.attention).toEqual(expect.arrayContaining([expect.stringMatching(/^Op de agenda van /)]));
+    expect(overview.dossiers.every((d) => d.status === 'active' && d.attention.length > 0)).toBe(true);
+    expect(overview.canCreate).toBe(true);
+  });
+
+  it('R20: an extension; R7: consent withdrawn', async () => {
+    const extended = await post(`/api/dossiers/${id}/extensions`, coordinatorToken, { months: 3 });
+    expect(extended.status).toBe(200);
+    expect((await page(id)).dossier).toMatchObject({ status: 'extended', plannedEnd: '2026-10-01' });
+    expect((await post(`/api/dossiers/${id}/consent/withdrawal`, coordinatorToken, {})).status).toBe(200);
+    expect((await page(id)).dossier.consentInForce).toBe(false);
+  });
+});
+
+describe('the partner member\'s steps (R4, R5, R6, R10)', () => {
+  let running: Dossier;
+  beforeAll(async () => {
+    running = await stored(world, active({ contactLogActive: true }));
+  });
+
+  it('R10: the coordinator asks, the partner member answers', async () => {
+    const asked = await post(`/api/dossiers/${running.id}/information-requests`, coordinatorToken, { question: 'Hoe loopt het traject?' });
+    expect(asked.status).toBe(201);
+    const requestId = (asked.body as ActionResult).recordId as string;
+    const memberPage = await page(running.id, memberToken);
+    expect(memberPage.openRequests).toEqual([expect.objectContaining({ id: requestId, question: 'Hoe loopt het traject?' })]);
+    expect(memberPage.forms).toEqual(expect.arrayContaining(['information-answer', 'contact', 'transfer', 'absence']));
+    const answered = await post(`/api/dossiers/${running.id}/information-requests/${requestId}/answer`, memberToken, { answer: 'Goed.' });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ changed: true, message: 'Het antwoord is verstuurd.' });
+    expect((await page(running.id)).timeline.map((e) => e.label)).toEqual(expect.arrayContaining(['Informatievraag gesteld', 'Informatievraag beantwoord']));
+  });
+
+  it('R4: a contact held and one missed (the reason is required)', async () => {
+    expect((await post(`/api/dossiers/${running.id}/contacts`, memberToken, { date: '2025-11-03', held: true })).status).toBe(201);
+    const missing = await post(`/api/dossiers/${running.id}/contacts`, memberToken, { date: '2025-11-04', held: false });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ fields: ['reasonMissed'] });
+    expect((await post(`/api/dossiers/${running.id}/contacts`, memberToken, { date: '2025-11-04', held: false, reasonMissed: 'Niet thuis' })).status).toBe(201);
+    expect((await page(running.id)).timeline.map((e) => e.label)).toEqual(expect.arrayContaining(['Contact aan huis', 'Gepland contact niet doorgegaan']));
+  });
+
+  it('R5: an absence with its expected end and the replacement contact', async () => {
+    const response = await post('/api/absences', memberToken, { workerName: 'Begeleider Test', from: '2025-11-10', expectedUntil: '2026-01-31', replacementContact: 'Collega X, 050 00 00 00', dossierIds: [running.id] });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ changed: true, message: 'De afwezigheid is gemeld.' });
+  });
+
+  it('R6: a transfer requested, refused, requested again and accepted by the receiving organisation', async () => {
+    const t = await stored(world, active());
+    expect((await post(`/api/dossiers/${t.id}/transfer`, memberToken, { toPartnerId: 'woonkracht', reason: 'Verhuis naar hun werkgebied' })).status).toBe(200);
+    expect((await post(`/api/dossiers/${t.id}/transfer/rejection`, woonkrachtToken, {})).body).toMatchObject({ changed: true, message: 'De overdracht is geweigerd.' });
+    expect((await post(`/api/dossiers/${t.id}/transfer`, memberToken, { toPartnerId: 'woonkracht', reason: 'Tweede vraag' })).status).toBe(200);
+    expect((await post(`/api/dossiers/${t.id}/transfer/acceptance`, woonkrachtToken, { newSupportWorker: { name: 'Nieuwe Begeleider' } })).status).toBe(200);
+    expect((await page(t.id, woonkrachtToken)).dossier.supportingPartner.id).toBe('woonkracht');
+    expect((await h.request('GET', `/api/dossiers/${t.id}`, { token: memberToken })).status).toBe(404);
+  });
+});
+
+describe('closing and stopping (R19)', () => {
+  it('closes a running trajectory positively', async () => {
+    const d = await stored(world, active({ leaseStart: '2024-10-01' }));
+    const response = await post(`/api/dossiers/${d.id}/closure`, coordinatorToken, {});
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ changed: true, message: 'Het traject is positief afgerond.' });
+  });
+
+  it('stops a candidacy with its reason', async () => {
+    const d = await stored(world, dossier());
+    const response = await post(`/api/dossiers/${d.id}/stop`, coordinatorToken, { reason: 'Geen huurovereenkomst' });
+    expect(response.status).toBe(200);
+    expect((await page(d.id)).dossier.status).toBe('stopped');
+  });
+});
+
+describe('access and validation (DESIGN, Security)', () => {
+  let own: Dossier;
+  beforeAll(async () => {
+    own = await stored(world, active());
+  });
+
+  it("another partner cannot see the dossier: 404 with exactly the body of a missing id", async () => {
+    const hidden = await h.request('GET', `/api/dossiers/${own.id}`, { token: woonkrachtToken });
+    const missing = await h.request('GET', '/api/dossiers/does-not-exist', { token: woonkrachtToken });
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).toEqual(missing.body);
+    const hiddenPost = await post(`/api/dossiers/${own.id}/contacts`, woonkrachtToken, { date: '2025-11-03', held: true });
+    const missingPost = await post('/api/dossiers/does-not-exist/contacts', woonkrachtToken, { date: '2025-11-03', held: true });
+    expect(hiddenPost.status).toBe(404);
+    expect(hiddenPost.body).toEqual(missingPost.body);
+  });
+
+  it('a member sees only its own organisation in the list', async () => {
+    const overview = (await h.request('GET', '/api/dossier-overview', { token: woonkrachtToken })).body as Overview;
+    expect(overview.dossiers.every((d) => d.registeringPartnerId === 'woonkracht' || d.supportingPartnerId === 'woonkracht')).toBe(true);
+    expect(overview.partners.map((p) => p.id)).toEqual(['woonkracht']);
+    expect(overview.canCreate).toBe(false);
+    expect((await h.request('GET', '/api/dossier-overview?partnerId=de-vaart', { token: woonkrachtToken })).status).toBe(404);
+  });
+
+  it('a missing field is named, in Dutch, and nothing is written', async () => {
+    const before = await snapshot(world);
+    const response = await post('/api/dossiers', coordinatorToken, {
+      kind: 'VT',
+      tenant: {},
+      registeringPartnerId: 'de-vaart',
+      supportingPartnerId: 'de-vaart',
+      supportWorker: { name: 'X' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'validation', fields: ['tenant.name'], detail: 'Vul de naam van de huurder in.' });
+    expect(await snapshot(world)).toEqual(before);
+  });
+
+  it("the service's own checks name the field too (an empty name, a date that does not exist)", async () => {
+    const empty = await post('/api/dossiers', coordinatorToken, { kind: 'VT', tenant: { name: ' ' }, registeringPartnerId: 'de-vaart', supportingPartnerId: 'de-vaart', supportWorker: { name: 'X' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ fields: ['tenant.name'] });
+    const c = await stored(world, dossier());
+    const date = await post(`/api/dossiers/${c.id}/signatures`, coordinatorToken, { signatures: { tenant: '2025-02-30' } });
+    expect(date.status).toBe(400);
+    expect((date.body as { detail: string }).detail).toMatch(/datum/);
+  });
+
+  it('an unknown field and a wrong type are refused with the field', async () => {
+    const unknown = await post(`/api/dossiers/${own.id}/extensions`, coordinatorToken, { months: 3, extra: 1 });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ fields: ['extra'], detail: 'Het veld "extra" is onbekend.' });
+    const wrong = await post(`/api/dossiers/${own.id}/extensions`, coordinatorToken, { months: 'drie' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ fields: ['months'], detail: 'Het aantal maanden heeft een ongeldig type.' });
+  });
+
+  it('a step the state does not allow: a Dutch refusal (409), nothing written', async () => {
+    const c = await stored(world, dossier());
+    const before = await snapshot(world);
+    const response = await post(`/api/dossiers/${c.id}/activation`, coordinatorToken, { leaseStart: '2025-11-01' });
+    expect(response.status).toBe(409);
+    expect((response.body as { detail: string }).detail).toMatch(/handtekeningen/);
+    expect(await snapshot(world)).toEqual(before);
+  });
+});
