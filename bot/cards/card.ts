@@ -203,6 +203,16 @@ export const showCard = (title: string, card: AdaptiveCard): Action => ({ type: 
 
 export const openUrl = (title: string, url: string): Action => ({ type: 'Action.OpenUrl', title: plain(title), url });
 
+/** What a dialog button carries to the bot's task/fetch (bot/teams/dialog.ts): which page to open. */
+export type DialogRef = { page: 'dossiers' } | { page: 'dossier'; dossierId: string; number: string };
+
+/** A button that opens a Teams dialog: the bot answers its task/fetch with the page's URL. */
+export const openDialog = (title: string, ref: DialogRef): Action => ({
+  type: 'Action.Submit',
+  title: plain(title),
+  data: { msteams: { type: 'task/fetch' }, ...ref },
+});
+
 /** A nested card for Action.ShowCard (no $schema/version of its own needed, but harmless). */
 export const subCard = (body: Element[], actions: Action[]): AdaptiveCard => adaptiveCard(body, actions);
 

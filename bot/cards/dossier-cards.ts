@@ -8,7 +8,7 @@ import { trajectoryTimingMessages } from '../../shared/messages/milestones';
 import { trajectoryMessages } from '../../shared/messages/trajectory';
 import type { DossierDetails, DossierSummary } from '../../shared/services';
 import type { IsoDate, PartnerContact } from '../../shared/rules/types';
-import { adaptiveCard, bullets, container, facts, heading, paragraph, run, text, type AdaptiveCard, type Element } from './card';
+import { adaptiveCard, bullets, container, facts, heading, openDialog, paragraph, run, text, type AdaptiveCard, type Element } from './card';
 import { initials, shortDate } from './format';
 
 const msg = botMessages;
@@ -74,7 +74,8 @@ export function dossierCard(input: { details: DossierDetails; shared: boolean; t
   if (input.details.nextSteps.length > 0) {
     body.push(text(m.nextSteps, { weight: 'bolder', spacing: 'medium' }), ...bullets(input.details.nextSteps.map((s) => trajectoryMessages.stepLabel[s])));
   }
-  return adaptiveCard(body);
+  // The dossier page (timeline, the forms of the steps) as a Teams dialog; it checks access again.
+  return adaptiveCard(body, [openDialog(msg.pages.openDossier, { page: 'dossier', dossierId: dossier.id, number: dossier.number })]);
 }
 
 /** R5: the general contact details of one or more organisations. */

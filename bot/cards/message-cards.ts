@@ -3,7 +3,7 @@ import { botMessages } from '../../shared/messages/bot';
 import { accessMessages } from '../../shared/messages/access';
 import { informationMessages } from '../../shared/messages/information';
 import type { Role, Signal } from '../../shared/rules/types';
-import { adaptiveCard, container, facts, heading, paragraph, run, text, userText, type AdaptiveCard, type Element } from './card';
+import { adaptiveCard, container, facts, heading, openDialog, paragraph, run, text, userText, type AdaptiveCard, type Element } from './card';
 import { dateTime } from './format';
 import { noticeBlock, type Notice } from './views';
 
@@ -39,7 +39,8 @@ export function helpCard(input: HelpInput): AdaptiveCard {
     const c = botMessages.command[key];
     body.push(paragraph([run(c.usage, { weight: 'bolder', color: 'accent' }), run(`  ${c.description}`)], { spacing: 'small' }));
   }
-  return adaptiveCard(body);
+  // The dossier pages (list, timeline, a form per step) as a Teams dialog.
+  return adaptiveCard(body, [openDialog(botMessages.pages.openList, { page: 'dossiers' })]);
 }
 
 export interface SignalAlertInput {

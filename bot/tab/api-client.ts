@@ -5,6 +5,7 @@
 import { tabMessages as msg } from '../../shared/messages/tab';
 import type { DevToken, DevUsers, Me, ProblemBody } from '../../addin/server/api/schemas';
 import type { ActionResult, DossierPage, Overview } from '../../addin/server/api/dossier-schemas';
+import type { AdminResult, Organisation, TransferRequests } from '../../addin/server/api/organisation-schemas';
 
 export class ApiError extends Error {
   constructor(
@@ -62,6 +63,13 @@ export function createTabClient(options: { baseUrl: string; fetch: FetchLike; to
     dossier: (id: string) => request<DossierPage>('GET', `dossiers/${seg(id)}`),
     /** A step: POST to `path` (relative to /api/), e.g. dossiers/ID/signatures. */
     act: (path: string, body: unknown) => request<ActionResult>('POST', path, body),
+    /** R6: the open transfer requests addressed to the user's organisation (the landlord: all). */
+    transferRequests: () => request<TransferRequests>('GET', 'transfer-requests'),
+    /** The coordinator: partner organisations and users. */
+    organisation: () => request<Organisation>('GET', 'organisation'),
+    /** The coordinator: create or change a partner or user (POST to `path`, relative to /api/). */
+    admin: (path: string, body: unknown) => request<AdminResult>('POST', path, body),
+    removeUser: (tenantId: string, objectId: string) => request<AdminResult>('DELETE', `users/${seg(tenantId)}/${seg(objectId)}`),
   };
 }
 

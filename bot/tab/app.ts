@@ -28,9 +28,10 @@ import { tabMessages as msg } from '../../shared/messages/tab';
 import { addinMessages } from '../../shared/messages/addin';
 import type { DevUsers, Me } from '../../addin/server/api/schemas';
 import type { DossierPage, FormId, Overview, TimelineEntry } from '../../addin/server/api/dossier-schemas';
+import type { Organisation, PartnerItem, TransferRequests, UserItem } from '../../addin/server/api/organisation-schemas';
 import { forgetDevToken, storeDevToken, storedDevToken, type StorageLike } from '../../addin/web/sign-in';
 import { ApiError, createTabClient, type FetchLike, type TabClient } from './api-client';
-import { absenceForm, candidacyForm, dossierForm, errorPlacement, initialValues, resolvePath, type FormSpec, type Values } from './logic/forms';
+import { absenceForm, candidacyForm, dossierForm, errorPlacement, initialValues, partnerForm, resolvePath, userForm, type FormSpec, type Values } from './logic/forms';
 import type { TeamsHost } from './teams-host';
 
 export interface TabHost {
@@ -176,7 +177,12 @@ function Workspace(props: { client: TabClient; me: Me; host: TabHost; onSignOut:
           ...(props.host.form && dossierId === props.host.dossierId ? { initialForm: props.host.form } : {}),
           onBack: props.host.dossierId ? undefined : () => setDossierId(undefined),
         })
-      : h(ListView, { client: props.client, onOpen: setDossierId }),
+      : h(
+          'div',
+          null,
+          h(ListView, { client: props.client, onOpen: setDossierId }),
+          props.me.user.role === 'landlord-coordinator' ? h(AdminSection, { client: props.client }) : null,
+        ),
   );
 }
 
@@ -202,6 +208,7 @@ function ListView(props: { client: TabClient; onOpen(id: string): void }): React
   return h(
     'section',
     { 'aria-label': l.heading },
+    h(TransfersSection, { client: props.client, onDecided: load }),
     h(Title3, { as: 'h1' }, l.heading),
     h(
       'div',
@@ -395,7 +402,9 @@ function StepForm(props: {
   spec: FormSpec;
   done: string;
   onCancel(): void;
-  onDone(result: { dossierId: string; message: string; changed: boolean }): void;
+  onDone(result: { dossierId?: string; message: string; changed: boolean }): void;
+  /** How the form is sent; default a step of a dossier (client.act). */
+  send?(path: string, body: unknown): Promise<{ dossierId?: string; message: string; changed: boolean }>;
 }): ReactNode {
   const { spec } = props;
   const [values, setValues] = useState<Values>(() => initialValues(spec));
@@ -407,7 +416,8 @@ function StepForm(props: {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await props.client.act(resolvePath(spec.path, values), spec.body(values));
+      const path = resolvePath(spec.path, values);
+      const result = props.send ? await props.send(path, spec.body(values)) : await props.client.act(path, spec.body(values));
       props.onDone(result);
     } catch (e) {
       const field = e instanceof ApiError ? errorPlacement(spec, e.fields) : undefined;
@@ -460,5 +470,206 @@ function StepForm(props: {
       h(Button, { appearance: 'primary', type: 'submit', disabled: busy }, msg.forms.submit),
       h(Button, { type: 'button', onClick: props.onCancel }, msg.forms.cancel),
     ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// R6: transfer requests for the receiving organisation
+
+function TransfersSection(props: { client: TabClient; onDecided(): void }): ReactNode {
+  const [list, setList] = useState<TransferRequests['requests'] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(() => {
+    props.client.transferRequests().then(
+      (r) => setList(r.requests),
+      (e: unknown) => setError(errorText(e)),
+    );
+  }, [props.client]);
+  useEffect(load, [load]);
+
+  const decide = async (dossierId: string, accept: boolean) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await props.client.act(`dossiers/${encodeURIComponent(dossierId)}/transfer/${accept ? 'acceptance' : 'rejection'}`, {});
+      setNotice(result.message);
+      load();
+      props.onDecided();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const t = msg.transfers;
+  const c = t.columns;
+  if (!error && !notice && (!list || list.length === 0)) return null;
+  const deciding = (list ?? []).some((r) => r.canDecide);
+  const heading = deciding ? t.heading : t.headingLandlord;
+  return h(
+    'section',
+    { 'aria-label': heading, style: { marginBottom: '16px' } },
+    h(Subtitle2, { as: 'h2' }, heading),
+    deciding ? h(Body1, { as: 'p' }, t.intro) : null,
+    notice ? h(MessageBar, { intent: 'success' }, h(MessageBarBody, { role: 'status' }, notice)) : null,
+    error ? h(MessageBar, { intent: 'error' }, h(MessageBarBody, { role: 'alert' }, error)) : null,
+    list && list.length > 0
+      ? h(
+          'table',
+          { style: { borderCollapse: 'collapse', width: '100%' } },
+          h('thead', null, h('tr', null, ...[c.number, c.kind, c.from, c.to, c.requestedOn, c.reason, c.plannedEnd, ''].map((x, i) => h('th', { key: i, style: { textAlign: 'left', padding: '4px' } }, x)))),
+          h(
+            'tbody',
+            null,
+            ...list.map((r) =>
+              h(
+                'tr',
+                { key: r.dossierId, style: { borderTop: '1px solid #ddd' } },
+                h('td', { style: { padding: '4px' } }, r.number),
+                h('td', null, r.kindLabel),
+                h('td', null, r.fromPartnerName),
+                h('td', null, r.toPartnerName),
+                h('td', null, msg.formatDate(r.requestedOn)),
+                h('td', null, r.reason),
+                h('td', null, r.plannedEnd ? msg.formatDate(r.plannedEnd) : ''),
+                h(
+                  'td',
+                  { style: { whiteSpace: 'nowrap' } },
+                  r.canDecide
+                    ? [
+                        h(Button, { key: 'a', appearance: 'primary', size: 'small', disabled: busy, 'aria-label': t.acceptLabel(r.number), onClick: () => void decide(r.dossierId, true), style: { marginRight: '4px' } }, t.accept),
+                        h(Button, { key: 'r', size: 'small', disabled: busy, 'aria-label': t.refuseLabel(r.number), onClick: () => void decide(r.dossierId, false) }, t.refuse),
+                      ]
+                    : null,
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The coordinator: partner organisations (R5, the Microsoft 365 tenant) and users
+
+type AdminForm = { kind: 'partner'; existing?: PartnerItem } | { kind: 'user'; existing?: UserItem };
+
+function AdminSection(props: { client: TabClient }): ReactNode {
+  const [org, setOrg] = useState<Organisation | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [form, setForm] = useState<AdminForm | undefined>();
+  const load = useCallback(() => {
+    props.client.organisation().then(
+      (o) => {
+        setOrg(o);
+        setError(undefined);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  }, [props.client]);
+  useEffect(load, [load]);
+
+  const remove = async (u: UserItem) => {
+    try {
+      const result = await props.client.removeUser(u.tenantId, u.objectId);
+      setNotice(result.message);
+      load();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const a = msg.admin;
+  const c = a.columns;
+  const names = new Map((org?.partners ?? []).map((p) => [p.id, p.name]));
+  const th = (labels: string[]) => h('thead', null, h('tr', null, ...labels.map((x, i) => h('th', { key: i, style: { textAlign: 'left', padding: '4px' } }, x))));
+  const spec = form && org ? (form.kind === 'partner' ? partnerForm(form.existing) : userForm(org, form.existing)) : undefined;
+  return h(
+    'section',
+    { 'aria-label': a.heading, style: { marginTop: '24px' } },
+    h(Title3, { as: 'h2' }, a.heading),
+    notice ? h(MessageBar, { intent: 'success' }, h(MessageBarBody, { role: 'status' }, notice)) : null,
+    error ? h(MessageBar, { intent: 'error' }, h(MessageBarBody, { role: 'alert' }, error)) : null,
+    !org && !error ? h(Spinner, { label: msg.loading }) : null,
+    h(
+      'div',
+      { style: { display: 'flex', gap: '8px', margin: '8px 0' } },
+      h(Button, { onClick: () => setForm({ kind: 'partner' }) }, a.newPartner),
+      h(Button, { onClick: () => setForm({ kind: 'user' }) }, a.newUser),
+    ),
+    spec
+      ? h(StepForm, {
+          key: `${spec.id}-${spec.path}`,
+          client: props.client,
+          spec,
+          done: '',
+          send: (path, body) => props.client.admin(path, body),
+          onCancel: () => setForm(undefined),
+          onDone: (result) => {
+            setForm(undefined);
+            setNotice(result.message);
+            load();
+          },
+        })
+      : null,
+    org
+      ? h(
+          'div',
+          null,
+          h(Subtitle2, { as: 'h3' }, a.partners),
+          h(
+            'table',
+            { style: { borderCollapse: 'collapse', width: '100%' } },
+            th([c.id, c.name, c.contact, c.tenant, '']),
+            h(
+              'tbody',
+              null,
+              ...org.partners.map((p) =>
+                h(
+                  'tr',
+                  { key: p.id, style: { borderTop: '1px solid #ddd' } },
+                  h('td', { style: { padding: '4px' } }, p.id),
+                  h('td', null, p.name),
+                  h('td', null, msg.dossier.contact(p.contact.phone, p.contact.email, p.contact.officeHours)),
+                  h('td', null, p.m365TenantId ?? a.noTenant),
+                  h('td', null, h(Button, { size: 'small', 'aria-label': a.editLabel(p.name), onClick: () => setForm({ kind: 'partner', existing: p }) }, a.edit)),
+                ),
+              ),
+            ),
+          ),
+          h(Subtitle2, { as: 'h3' }, a.users),
+          h(
+            'table',
+            { style: { borderCollapse: 'collapse', width: '100%' } },
+            th([c.name, c.role, c.partner, c.email, c.tenant, '']),
+            h(
+              'tbody',
+              null,
+              ...org.users.map((u) =>
+                h(
+                  'tr',
+                  { key: `${u.tenantId}/${u.objectId}`, style: { borderTop: '1px solid #ddd' } },
+                  h('td', { style: { padding: '4px' } }, u.displayName),
+                  h('td', null, u.roleLabel),
+                  h('td', null, u.partnerId ? (names.get(u.partnerId) ?? u.partnerId) : ''),
+                  h('td', null, u.email ?? ''),
+                  h('td', null, u.tenantId),
+                  h(
+                    'td',
+                    { style: { whiteSpace: 'nowrap' } },
+                    h(Button, { size: 'small', 'aria-label': a.editLabel(u.displayName), onClick: () => setForm({ kind: 'user', existing: u }), style: { marginRight: '4px' } }, a.edit),
+                    h(Button, { size: 'small', 'aria-label': a.removeLabel(u.displayName), onClick: () => void remove(u) }, a.remove),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
   );
 }

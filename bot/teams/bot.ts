@@ -4,13 +4,22 @@
  * and who the user is (resolve-user). A user the system does not know gets a short Dutch explanation
  * and no data. Every handler's error becomes a Dutch answer; logs carry ids and codes only.
  */
-import { INVOKE_RESPONSE_KEY, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import {
+  INVOKE_RESPONSE_KEY,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TaskModuleRequest,
+  type TaskModuleResponse,
+} from 'botbuilder';
 import { botMessages } from '../../shared/messages/bot';
 import { resolveUser } from '../../shared/services';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/card';
 import { noticeCard } from '../cards/message-cards';
 import { handleAction } from './actions';
 import { handleMessage } from './commands';
+import { dialogResponse } from './dialog';
 import { isShared, kindOf, remember, storedReference, type BotLink } from './conversations';
 import { loggableType, refusalOf, tenantOf } from './guard';
 import { forgetMembers } from './render';
@@ -126,6 +135,12 @@ export class WoonbegeleidingBot extends TeamsActivityHandler {
     const turn = turnOf(context);
     if (!turn.known) return cardResponse(noticeCard({ tone: 'attention', text: botMessages.unknownUser }));
     return cardResponse(await handleAction(turn, turn.known, value.action?.verb, value.action?.data));
+  }
+
+  /** A card's "Dossier(s) openen": the dossier pages as a Teams dialog (dialog.ts). */
+  protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    const turn = turnOf(context);
+    return dialogResponse(this.rt, request?.data, turn.known !== undefined);
   }
 
   /** Installed in a chat, meeting or team: the reference is stored (identify) and a short welcome. */

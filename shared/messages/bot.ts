@@ -41,6 +41,14 @@ export const botMessages = {
     mention: 'Noem de bot (@) in een groepsgesprek of kanaal, gevolgd door het commando.',
   },
 
+  /** The dossier pages (bot/tab), opened from the cards as a Teams dialog. */
+  pages: {
+    openList: 'Dossiers openen',
+    openDossier: 'Dossier openen',
+    listTitle: 'Dossiers',
+    dossierTitle: (number: string) => `Dossier ${number}`,
+  },
+
   // Conversations (link, alert channel)
   notLinked:
     'Dit gesprek is nog niet gekoppeld aan een begeleidende organisatie. De coördinator bewonerscontacten kan dat doen met: koppel <organisatie>.',

@@ -52,6 +52,18 @@ export const serviceMessages = {
     absenceId: 'de sleutel van de afwezigheid',
     dossierIds: 'de betrokken dossiers',
     newSupportWorker: 'de nieuwe woonbegeleider',
+    // Partner organisations and users (coordinator)
+    id: 'de sleutel van de organisatie',
+    name: 'de naam van de organisatie',
+    contact: 'de algemene contactgegevens',
+    'contact.phone': 'het algemene telefoonnummer',
+    'contact.email': 'het algemene e-mailadres',
+    'contact.officeHours': 'de bereikbaarheid',
+    m365TenantId: 'de Microsoft 365-tenant van de organisatie',
+    meetingMode: 'de vorm van het overleg',
+    displayName: 'de naam van de gebruiker',
+    email: 'het e-mailadres van de gebruiker',
+    role: 'de rol',
   },
   fieldMissing: (label: string) => `Vul ${label} in.`,
   fieldTooLong: (label: string, max: number) => `${capitalise(label)} is te lang (hoogstens ${max} tekens).`,
@@ -63,6 +75,19 @@ export const serviceMessages = {
   duplicate: (label: string) => `${capitalise(label)} bevat dubbele items.`,
 
   inputMissing: 'De aanvraag is onvolledig.',
+  guidInvalid: (label: string) => `${capitalise(label)} is geen geldige id (een GUID zoals 00000000-0000-0000-0000-000000000000).`,
+  emailInvalid: (label: string) => `${capitalise(label)} is geen geldig e-mailadres.`,
+  phoneInvalid: (label: string) => `${capitalise(label)} is geen geldig telefoonnummer.`,
+  slugInvalid: (label: string) => `${capitalise(label)} mag alleen kleine letters, cijfers en koppeltekens bevatten (hoogstens 50 tekens).`,
+
+  // Partner organisations and users (coordinator)
+  partnerIdTaken: 'Er bestaat al een organisatie met deze sleutel.',
+  userExists: 'Deze gebruiker bestaat al. Pas de bestaande gebruiker aan.',
+  userNotFound: 'Deze gebruiker werd niet gevonden.',
+  partnerOnlyForMembers: 'Alleen een medewerker van een partnerorganisatie hoort bij een organisatie.',
+  partnerRequiredForMember: 'Kies de organisatie waartoe deze medewerker behoort.',
+  notYourself: 'Je kan je eigen rol niet wijzigen en jezelf niet verwijderen. Vraag het aan een andere coördinator.',
+  transferListNotAllowed: 'Je hebt geen toestemming om overdrachten te bekijken.',
 
   // Dossier numbers
   numberUnavailable: 'Er kon geen dossiernummer toegekend worden. Probeer het opnieuw.',

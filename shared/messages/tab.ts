@@ -140,6 +140,41 @@ export const tabMessages = {
     homePart: agendaMessages.homePart as Record<string, string>,
   },
 
+  /** R6: the open transfer requests addressed to the member's organisation (the landlord: all of them). */
+  transfers: {
+    heading: 'Overdrachten voor jouw organisatie',
+    headingLandlord: 'Openstaande overdrachten',
+    intro: 'Een andere organisatie vraagt jouw organisatie om deze trajecten over te nemen. Je ziet alleen wat nodig is om te beslissen; na het aanvaarden zie je het hele dossier.',
+    columns: { number: 'Dossier', kind: 'Soort', from: 'Van', to: 'Naar', requestedOn: 'Gevraagd op', reason: 'Reden', plannedEnd: 'Geplande einde' },
+    accept: 'Aanvaarden',
+    refuse: 'Weigeren',
+    acceptLabel: (number: string) => `Overdracht van ${number} aanvaarden`,
+    refuseLabel: (number: string) => `Overdracht van ${number} weigeren`,
+  },
+
+  /** The coordinator's management of partner organisations (R5, the tenant allowlist) and users. */
+  admin: {
+    heading: 'Organisaties en gebruikers',
+    partners: 'Partnerorganisaties',
+    users: 'Gebruikers',
+    newPartner: 'Nieuwe organisatie',
+    newUser: 'Nieuwe gebruiker',
+    edit: 'Wijzigen',
+    remove: 'Verwijderen',
+    editLabel: (name: string) => `${name} wijzigen`,
+    removeLabel: (name: string) => `${name} verwijderen`,
+    partnerTitle: 'Partnerorganisatie',
+    userTitle: 'Gebruiker',
+    columns: { id: 'Sleutel', name: 'Naam', contact: 'Algemeen contact (R5)', tenant: 'Microsoft 365-tenant', role: 'Rol', partner: 'Organisatie', email: 'E-mail' },
+    noTenant: 'geen',
+    meetingModeOptions: { teams: 'Teams-vergadering', 'in-person': 'Ter plaatse' } as Record<string, string>,
+    partnerCreated: (name: string) => `Organisatie ${name} toegevoegd.`,
+    partnerUpdated: (name: string) => `Organisatie ${name} gewijzigd.`,
+    userCreated: (name: string) => `Gebruiker ${name} toegevoegd.`,
+    userUpdated: (name: string) => `Gebruiker ${name} gewijzigd.`,
+    userRemoved: 'De gebruiker is verwijderd: hij of zij heeft geen toegang meer.',
+  },
+
   /** Labels of every field the forms and the API name (the API's Dutch validation messages use them). */
   fieldLabel: {
     kind: 'het soort traject',
@@ -186,6 +221,20 @@ export const tabMessages = {
     dossierIds: 'de dossiers',
     stage: 'de fase',
     attention: 'de filter "aandacht"',
+    id: 'de sleutel van de organisatie',
+    name: 'de naam van de organisatie',
+    contact: 'de algemene contactgegevens',
+    'contact.phone': 'het algemene telefoonnummer',
+    'contact.email': 'het algemene e-mailadres',
+    'contact.officeHours': 'de bereikbaarheid',
+    m365TenantId: 'de Microsoft 365-tenant van de organisatie',
+    meetingMode: 'de vorm van het overleg',
+    tenantId: 'de Microsoft 365-tenant van de gebruiker',
+    objectId: 'de object-id van de gebruiker (Entra)',
+    displayName: 'de naam van de gebruiker',
+    email: 'het e-mailadres van de gebruiker',
+    role: 'de rol',
+    partnerId: 'de organisatie',
   } as Record<string, string>,
 
   /** The kinds of visit in the visit form (R17-R19). */

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'transfer.request',
   'transfer.accept',
   'transfer.reject',
+  'transfer.list',
   'absence.report',
   'flag.create',
   'flag.withdraw',
@@ -31,6 +32,11 @@ export const AUDIT_ACTIONS = [
   'conclusions.record',
   'conclusions.apply',
   'conclusions.confirm',
+  'partner.create',
+  'partner.update',
+  'user.create',
+  'user.update',
+  'user.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -32,3 +32,12 @@ export * from './confirm-conclusions';
 export * from './list-my-dossiers';
 export * from './get-dossier';
 export * from './get-agenda';
+
+export * from './list-transfer-requests';
+export type { UserAdminContext } from './organisation-input';
+export * from './create-partner';
+export * from './update-partner';
+export * from './create-user';
+export * from './update-user';
+export * from './remove-user';
+export * from './list-organisation';

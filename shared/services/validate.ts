@@ -92,6 +92,45 @@ export function idList(value: unknown, field: Field): string[] {
   return ids;
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
+/** Digits with an optional leading +, spaces, dots, slashes, hyphens and brackets; 6 to 20 digits. */
+const PHONE = /^\+?[0-9 ./()-]+$/;
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
+
+/** An Entra id (tenant, object): a GUID, answered in lower case. */
+export function requireGuid(value: unknown, field: Field): string {
+  const text = requireText(value, field, LIMITS.id);
+  if (!GUID.test(text)) throw invalid(field, msg.guidInvalid(label(field)));
+  return text.toLowerCase();
+}
+
+export const optionalGuid = (value: unknown, field: Field): string | undefined =>
+  value === undefined || value === null || value === '' ? undefined : requireGuid(value, field);
+
+export function requireEmail(value: unknown, field: Field): string {
+  const text = requireText(value, field, 254);
+  if (!EMAIL.test(text)) throw invalid(field, msg.emailInvalid(label(field)));
+  return text;
+}
+
+export const optionalEmail = (value: unknown, field: Field): string | undefined =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? undefined : requireEmail(value, field);
+
+export function requirePhone(value: unknown, field: Field): string {
+  const text = requireText(value, field, 40);
+  const digits = text.replace(/\D/g, '').length;
+  if (!PHONE.test(text) || digits < 6 || digits > 20) throw invalid(field, msg.phoneInvalid(label(field)));
+  return text;
+}
+
+/** A readable record id chosen by a person (e.g. a partner's "de-vaart"): lower case, digits, hyphens. */
+export function requireSlug(value: unknown, field: Field): string {
+  const text = requireText(value, field, 50);
+  if (!SLUG.test(text)) throw invalid(field, msg.slugInvalid(label(field)));
+  return text;
+}
+
 /** The input itself must be an object (a JSON body can be anything). */
 export function requireInput<T extends object>(input: T | undefined | null): T {
   if (typeof input !== 'object' || input === null) throw new DomainError('validation', msg.inputMissing);

@@ -22,6 +22,7 @@ import { isLoopbackRequest } from '../auth';
 import { openRoute, userRoute, type ApiRoute, type Session } from './http';
 import { openApiDocument } from './openapi';
 import { dossierRoutes } from './dossier-routes';
+import { organisationRoutes } from './organisation-routes';
 import * as s from './schemas';
 import { consultationView, dossierItem, roleLabel } from './views';
 
@@ -189,6 +190,8 @@ export function apiRoutes({ deps, auth }: RouteEnv): ApiRoute[] {
 
   // The Teams tab and dialogs (bot/tab): the dossier list and page, one route per step of a trajectory.
   routes.push(...dossierRoutes());
+  // R6 transfer requests for the receiving organisation; the coordinator's partners and users.
+  routes.push(...organisationRoutes(deps));
 
   const dev = auth.devSignIn;
   if (dev) {

@@ -6,6 +6,7 @@
  */
 import { tabMessages as msg } from '../../../shared/messages/tab';
 import type { DossierPage, FormId } from '../../../addin/server/api/dossier-schemas';
+import type { Organisation, PartnerItem, UserItem } from '../../../addin/server/api/organisation-schemas';
 
 export type FieldType = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'number';
 
@@ -21,7 +22,7 @@ export interface FieldSpec {
 export type Values = Record<string, string | boolean>;
 
 export interface FormSpec {
-  id: FormId | 'candidacy';
+  id: FormId | 'candidacy' | 'partner' | 'user';
   title: string;
   fields: FieldSpec[];
   /** Relative to /api/. */
@@ -247,6 +248,68 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
     case 'absence':
       return absenceForm([page.dossier.id]);
   }
+}
+
+/** The coordinator's form of a partner organisation: new (with its key) or a change (all fields). */
+export function partnerForm(existing?: PartnerItem): FormSpec {
+  const a = msg.admin;
+  return {
+    id: 'partner',
+    title: existing ? `${a.partnerTitle}: ${existing.name}` : a.newPartner,
+    path: existing ? `partners/${encodeURIComponent(existing.id)}` : 'partners',
+    fields: [
+      ...(existing ? [] : [{ name: 'id', label: label('id'), type: 'text' as const }]),
+      { name: 'name', label: label('name'), type: 'text', initial: existing?.name ?? '' },
+      { name: 'contact.phone', label: label('contact.phone'), type: 'text', initial: existing?.contact.phone ?? '' },
+      { name: 'contact.email', label: label('contact.email'), type: 'text', initial: existing?.contact.email ?? '' },
+      { name: 'contact.officeHours', label: label('contact.officeHours'), type: 'text', initial: existing?.contact.officeHours ?? '' },
+      { name: 'm365TenantId', label: label('m365TenantId'), type: 'text', initial: existing?.m365TenantId ?? '' },
+      {
+        name: 'meetingMode',
+        label: label('meetingMode'),
+        type: 'select',
+        options: Object.entries(a.meetingModeOptions).map(([value, text]) => ({ value, label: text })),
+        initial: existing?.meetingMode ?? 'teams',
+      },
+    ],
+    body: (v) => ({
+      ...(existing ? {} : { id: str(v, 'id') }),
+      name: str(v, 'name'),
+      contact: { phone: str(v, 'contact.phone'), email: str(v, 'contact.email'), officeHours: str(v, 'contact.officeHours') },
+      ...optional(v, 'm365TenantId'),
+      meetingMode: str(v, 'meetingMode'),
+    }),
+  };
+}
+
+/** The coordinator's form of a user: new (with the Entra ids) or a change of name, e-mail, role, organisation. */
+export function userForm(org: Pick<Organisation, 'partners' | 'roles'>, existing?: UserItem): FormSpec {
+  const a = msg.admin;
+  const partnerOptions = [{ value: '', label: '' }, ...org.partners.map((p) => ({ value: p.id, label: p.name }))];
+  return {
+    id: 'user',
+    title: existing ? `${a.userTitle}: ${existing.displayName}` : a.newUser,
+    path: existing ? `users/${encodeURIComponent(existing.tenantId)}/${encodeURIComponent(existing.objectId)}` : 'users',
+    fields: [
+      ...(existing
+        ? []
+        : [
+            { name: 'tenantId', label: label('tenantId'), type: 'text' as const },
+            { name: 'objectId', label: label('objectId'), type: 'text' as const },
+          ]),
+      { name: 'displayName', label: label('displayName'), type: 'text', initial: existing?.displayName ?? '' },
+      { name: 'email', label: label('email'), type: 'text', initial: existing?.email ?? '' },
+      { name: 'role', label: label('role'), type: 'select', options: org.roles.map((r) => ({ value: r.id, label: r.label })), initial: existing?.role ?? 'partner-member' },
+      { name: 'partnerId', label: label('partnerId'), type: 'select', options: partnerOptions, initial: existing?.partnerId ?? '' },
+    ],
+    body: (v) => ({
+      ...(existing ? {} : { tenantId: str(v, 'tenantId'), objectId: str(v, 'objectId') }),
+      displayName: str(v, 'displayName'),
+      role: str(v, 'role'),
+      ...optional(v, 'email'),
+      ...(str(v, 'role') === 'partner-member' ? optional(v, 'partnerId') : {}),
+    }),
+  };
 }
 
 /** The path with its placeholders filled from the values (e.g. {requestId}). */

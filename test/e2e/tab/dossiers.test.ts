@@ -21,6 +21,7 @@ import { brusselsDate, nextOpenConsultation } from '../../../shared/rules/calend
 import { addMonths } from '../../../shared/rules/dates';
 import { getAgenda } from '../../../shared/services/get-agenda';
 import { createServiceContext } from '../../../shared/services/context';
+import { requestTransfer } from '../../../shared/services/request-transfer';
 import { createStore, type Store } from '../../../shared/store';
 import { azuriteConnectionString } from '../../../shared/store/azurite';
 import { PLAYGROUND_TENANT, playgroundUser } from '../../../shared/demo/demo-data';
@@ -193,6 +194,59 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     await page.getByLabel(msg.list.attention).check();
     const row = page.getByRole('row').filter({ hasText: number });
     await row.getByText(/^Op de agenda van /).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('R6: the receiving organisation sees the transfer request without tenant data and accepts it', async () => {
+    // Megan (De Vaart) asks Woonkracht to take over one of De Vaart's running dossiers.
+    const landlord = await store.landlords.get(LANDLORD);
+    const megan = await store.users.get(PLAYGROUND_TENANT, playgroundUser(1));
+    if (!landlord || !megan) throw new Error('demo data missing');
+    const all = await store.forLandlord(LANDLORD).dossiers.listForPartner(PARTNER);
+    const d = all.find((x) => x.supportingPartnerId === PARTNER && x.status === 'active' && !x.transfers.some((t) => t.status === 'requested'));
+    if (!d) throw new Error('no running De Vaart dossier');
+    const ctx = createServiceContext({ store, landlord, user: megan, now: new Date().toISOString() });
+    await requestTransfer(ctx, { dossierId: d.id, toPartnerId: 'woonkracht', reason: 'Verhuist naar het werkgebied van Woonkracht' });
+
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, reducedMotion: 'reduce', locale: 'nl-BE' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${product.url}/tab/dossiers.html`);
+    await signIn(page, 'Adele Vance');
+    const section = page.getByRole('region', { name: msg.transfers.heading });
+    await section.getByText('Verhuist naar het werkgebied van Woonkracht').waitFor();
+    expect(await section.textContent()).not.toContain(d.tenant.name);
+    await section.getByRole('button', { name: msg.transfers.acceptLabel(d.number) }).click();
+    await section.getByRole('status').filter({ hasText: msg.forms.transferAccept.done }).waitFor();
+    // Now Woonkracht's: in its list.
+    await page.getByRole('button', { name: msg.list.open(d.number) }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the coordinator manages users: a wrong object id is refused next to its field, then the user is added", async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1400 }, reducedMotion: 'reduce', locale: 'nl-BE' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${product.url}/tab/dossiers.html`);
+    await signIn(page, 'Alex Wilber');
+    const admin = page.getByRole('region', { name: msg.admin.heading });
+    await admin.getByRole('button', { name: msg.admin.newUser }).click();
+    const form = admin.getByRole('form', { name: msg.admin.newUser });
+    // An Entra tenant is a GUID (the Playground's demo ids are not, so a real-looking one here).
+    await form.getByLabel(label('tenantId')).fill('3f1e2d4c-5b6a-4789-9abc-def012345678');
+    await form.getByLabel(label('objectId')).fill('geen-guid');
+    await form.getByLabel(label('displayName')).fill('Nieuwe Eindtestgebruiker');
+    await form.getByLabel(label('partnerId')).selectOption({ label: 'Begeleidingsdienst De Vaart' });
+    await form.getByRole('button', { name: msg.forms.submit }).click();
+    await form.getByText(/is geen geldige id/).waitFor();
+    await form.getByLabel(label('objectId')).fill('0f1e2d3c-4b5a-4697-8877-665544332211');
+    await form.getByRole('button', { name: msg.forms.submit }).click();
+    await admin.getByRole('status').filter({ hasText: msg.admin.userCreated('Nieuwe Eindtestgebruiker') }).waitFor();
+    await admin.getByRole('row').filter({ hasText: 'Nieuwe Eindtestgebruiker' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

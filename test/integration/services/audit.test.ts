@@ -29,6 +29,12 @@ const SECRET = {
   replacement: 'Geheimvervanger',
   transferReason: 'Geheimoverdracht',
   stopReason: 'Geheimstop',
+  partnerName: 'Geheimorganisatie',
+  partnerPhone: '+32 59 98 76 54',
+  partnerEmail: 'geheim@organisatie.example',
+  officeHours: 'Geheimuren',
+  userName: 'Geheimgebruiker',
+  userEmail: 'geheim@gebruiker.example',
 };
 
 it('audit entries carry ids, dates and enums only: no tenant names, addresses or typed text (every use case)', async () => {
@@ -65,10 +71,20 @@ it('audit entries carry ids, dates and enums only: no tenant names, addresses or
   await s.logContact(world.ctx(deLindeMember, '2025-11-28T10:00:00+01:00'), { dossierId: linde.id, date: '2025-11-27', held: false, reasonMissed: SECRET.reasonMissed });
   await s.extendTrajectory(C, { dossierId: linde.id, months: 3 });
   await s.requestTransfer(world.ctx(deLindeMember), { dossierId: linde.id, toPartnerId: 'de-vaart', reason: SECRET.transferReason });
+  await s.listTransferRequests(M);
   await s.rejectTransfer(M, { dossierId: linde.id });
   await s.closeTrajectory(C, { dossierId: linde.id });
   const stopped = await stored(world, dossier({ tenant: { name: SECRET.tenant } }));
   await s.stopTrajectory(C, { dossierId: stopped.id, reason: SECRET.stopReason });
+  // Partner organisations and users (coordinator)
+  const contact = { phone: SECRET.partnerPhone, email: SECRET.partnerEmail, officeHours: SECRET.officeHours };
+  await s.createPartner(C, { id: 'geheim', name: SECRET.partnerName, contact });
+  await s.updatePartner(C, { partnerId: 'geheim', name: SECRET.partnerName, contact, meetingMode: 'in-person' });
+  const admin = { ...C, users: world.store.users };
+  const ids = { tenantId: '3f1e2d4c-5b6a-4789-9abc-def012345678', objectId: '91111111-2222-4333-8444-555555555555' };
+  await s.createUser(admin, { ...ids, displayName: SECRET.userName, email: SECRET.userEmail, role: 'partner-member', partnerId: 'geheim' });
+  await s.updateUser(admin, { ...ids, displayName: SECRET.userName, role: 'landlord-staff' });
+  await s.removeUser(admin, ids);
 
   const entries = [
     ...(await world.ports.audit.listByDossier(created.id)),

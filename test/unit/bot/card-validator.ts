@@ -37,7 +37,9 @@ function typesIn(node: unknown, out: { elements: Set<string>; actions: Set<strin
       if (obj.type.startsWith('Action.')) out.actions.add(obj.type);
       else if (!['AdaptiveCard', 'TextRun', 'Column', 'Fact', 'Input.Choice', 'TableCell', 'TableRow'].includes(obj.type)) out.elements.add(obj.type);
     }
-    Object.values(obj).forEach((v) => typesIn(v, out));
+    // An action's `data` is the payload sent back to the bot (e.g. msteams: { type: 'task/fetch' }), not card content.
+    const isAction = typeof obj.type === 'string' && obj.type.startsWith('Action.');
+    Object.entries(obj).forEach(([key, v]) => (isAction && key === 'data' ? undefined : typesIn(v, out)));
   }
   return out;
 }
