@@ -61,7 +61,13 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'stopping');
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting, close idle keep-alive connections now and any others after a grace period:
+      // a client holding a connection open must not keep the process (and Azurite) running.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const force = setTimeout(() => server.server.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(force);
       await scheduler?.stop();
       await bot.close();
       await stopAzurite();

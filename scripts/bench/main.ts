@@ -2,31 +2,69 @@
  * `npm run bench`: figures anyone can reproduce on this machine. Azurite in memory, the real server
  * on loopback, 10,000 dossiers over 50 partners. Prints readable results, then one JSON line.
  * Each ratio compares against a baseline measured in the same run, so a noisy machine shows as noise
- * in both, not as a regression.
+ * in both, not as a regression. `--seconds N`: how long each autocannon run lasts (default 10).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brusselsDate } from '../../shared/rules/calendar';
+import { brusselsDate, nextOpenConsultation } from '../../shared/rules/calendar';
 import { createServiceContext } from '../../shared/services/context';
 import { getAgenda } from '../../shared/services/get-agenda';
 import { createStore, startAzurite, type Store } from '../../shared/store';
 import { freePort } from '../../test/support/net';
-import { benchUsers, LANDLORD, MEASURED_PARTNER, seedDirectory, seedDossiers } from './world';
+import { measureTurns, startServiceUrl } from './bot-turns';
+import { measureFlagApi, serve } from './flag-api';
+import { measureInvitationRun } from './invitation';
+import { round } from './stats';
+import { benchUsers, LANDLORD, MEASURED_PARTNER, PARTNERS, partnerId, seedDirectory, seedDossiers } from './world';
+import type { User } from '../../shared/rules/types';
 
 const root = path.resolve(__dirname, '../..');
 const results: Record<string, unknown> = {};
 const say = (line: string) => process.stdout.write(`${line}\n`);
+const secondsArg = process.argv.indexOf('--seconds');
+const CANNON_SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
+const TURNS = 200;
+const TURN_CONCURRENCY = 10;
+
+/** A dossier number of partner index k (0 = p01) among the 10,000 (see seedDossiers). */
+const dossierNumberOf = (k: number) => `VT-2026-${String(k === 0 ? 0 : PARTNERS - 1 + (k - 1)).padStart(5, '0')}`;
+
+/** botTurnP95Ratio: the product's agenda and dossier commands against a bare echo bot. */
+async function botTurns(apiUrl: string, connectionString: string, members: readonly User[]): Promise<void> {
+  const serviceUrl = await startServiceUrl();
+  try {
+    const index = (u: User) => Number((u.partnerId as string).slice(1)) - 1;
+    const textFor = (u: User, i: number) => (i % 2 === 0 ? 'agenda' : `dossier ${dossierNumberOf(index(u))}`);
+    await measureTurns(apiUrl, serviceUrl, members, textFor, 20, TURN_CONCURRENCY); // warm up
+    const product = await measureTurns(apiUrl, serviceUrl, members, textFor, TURNS, TURN_CONCURRENCY);
+    const echoServer = await serve('echo', connectionString, 'bench');
+    let echo;
+    try {
+      await measureTurns(echoServer.url, serviceUrl, members, textFor, 20, TURN_CONCURRENCY);
+      echo = await measureTurns(echoServer.url, serviceUrl, members, textFor, TURNS, TURN_CONCURRENCY);
+    } finally {
+      await echoServer.stop();
+    }
+    say(`bot turns (agenda and dossier commands, ${TURNS} turns, ${TURN_CONCURRENCY} at a time, POST to reply at the serviceUrl): p50 ${product.p50Ms} ms, p95 ${product.p95Ms} ms (${product.failed} without a reply; p95 by command ${JSON.stringify(product.p95MsByCommand)})`);
+    say(`bare botbuilder echo bot, same turns: p50 ${echo.p50Ms} ms, p95 ${echo.p95Ms} ms (${echo.failed} without a reply)`);
+    results.botTurnP95Ratio = product.failed === 0 && echo.failed === 0 ? round(product.p95Ms / echo.p95Ms) : null;
+    results.botTurns = { product, echo };
+  } finally {
+    await serviceUrl.close();
+  }
+}
 
 /** Storage requests of one agenda of partner p01 (its 20 dossiers), whatever the total. */
-async function agendaRequests(store: Store, now: string): Promise<number> {
+async function agendaRequests(store: Store, now: string): Promise<{ requests: number; ms: number }> {
   const member = benchUsers().find((u) => u.partnerId === MEASURED_PARTNER)!;
   const ctx = createServiceContext({ store, landlord: LANDLORD, user: member, now });
   await getAgenda(ctx); // warm: the first call may create nothing, but keep the measure clean
   const before = store.requestCount();
+  const started = performance.now();
   await getAgenda(ctx);
-  return store.requestCount() - before;
+  return { requests: store.requestCount() - before, ms: round(performance.now() - started, 1) };
 }
 
 /** `npm start`'s process (node -r tsx/cjs bot/main.ts) until /api/health answers 200. */
@@ -74,8 +112,41 @@ async function main(): Promise<void> {
     await seedDossiers(store, 1_000, 10_000, today);
     say(`seeded 10,000 dossiers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const at10000 = await agendaRequests(store, now);
-    results.storageRequestsPerCommand = { at1000, at10000 };
-    say(`agenda of one partner (20 dossiers): ${at1000} storage requests at 1,000 dossiers in total, ${at10000} at 10,000`);
+    results.storageRequestsPerCommand = { at1000: at1000.requests, at10000: at10000.requests };
+    results.agendaServiceMs = { at1000: at1000.ms, at10000: at10000.ms };
+    say(`agenda of one partner (20 dossiers): ${at1000.requests} storage requests at 1,000 dossiers in total, ${at10000.requests} at 10,000`);
+    say(`  the same call took ${at1000.ms} ms at 1,000 and ${at10000.ms} ms at 10,000 (Azurite in memory)`);
+
+    // The product's server in a process of its own, on this store: bot turns, then the flag API.
+    const members = benchUsers().filter((u) => u.role === 'partner-member');
+    const apiServer = await serve('api', azurite.connectionString, 'bench');
+    try {
+      try {
+        await botTurns(apiServer.url, azurite.connectionString, members);
+      } catch (error) {
+        results.botTurnP95Ratio = null;
+        say(`bot turns: not measured (${error instanceof Error ? error.message : String(error)})`);
+      }
+      const ports = store.forLandlord(LANDLORD.id);
+      const dossiersOf = new Map<string, string[]>();
+      for (let k = 0; k < PARTNERS; k++) dossiersOf.set(partnerId(k), (await ports.dossiers.listForPartner(partnerId(k))).map((d) => d.id));
+      const month = nextOpenConsultation(now, { closingDays: [...LANDLORD.closingDays] }).month;
+      const flags = await measureFlagApi({ apiServer, connectionString: azurite.connectionString, tablePrefix: 'bench', members, dossiersOf, month, seconds: CANNON_SECONDS, say });
+      results.flagApiP95Ratio = flags.flagApiP95Ratio;
+      results.flagApiRps = flags.flagApiRps;
+      results.flagApi = { api: flags.api, bare: flags.bare };
+      results.peakRssMb = flags.peakRssMb;
+      say(`flag API p95 / bare upsert p95: ${flags.flagApiP95Ratio}; peak RSS of the server process: ${flags.peakRssMb} MiB`);
+    } finally {
+      await apiServer.stop();
+    }
+
+    const invitation = await measureInvitationRun(store, now);
+    results.invitationRunMs = invitation.invitationRunMs;
+    results.invitationRunStorageRequests = invitation.invitationRunStorageRequests;
+    say(
+      `invitation-day run (runDueJobs at ${invitation.at}, 50 partners, 10,000 dossiers): ${invitation.invitationRunMs} ms, ${invitation.invitationRunStorageRequests} storage requests, ${invitation.mails} invitation mails, ${invitation.teamsPosts} Teams posts (recorded, not timed), ${invitation.errors} errors`,
+    );
   } finally {
     await azurite.stop();
   }
