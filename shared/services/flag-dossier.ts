@@ -9,8 +9,8 @@
  */
 import { decideFlag, flagMonthAt } from '../rules/flags';
 import type { Flag, YearMonth } from '../rules/types';
-import { auditEntry } from './audit';
 import { actorOf, notify, type ServiceContext } from './context';
+import { auditFlagChange, ensureFlagChangeAudited } from './flag-audit';
 import { loadAuthorized } from './dossier-access';
 import { isLandlordRole } from './roles';
 import { optionalId, optionalMonth, requireInput, requireOneOf } from './validate';
@@ -52,11 +52,12 @@ export async function flagDossier(ctx: ServiceContext, input: FlagDossierInput):
     if (d.outcome === 'created') w.putFlag(d.flag);
     return d;
   });
-  if (decision.outcome === 'created') {
-    // The flag lives with the consultation, the audit entry with the dossier: two partitions.
-    await ctx.ports.audit.append(
-      auditEntry(ctx, 'flag.create', { dossierId: dossier.id, partnerId, basis: 'role', details: { month: decision.flag.month, source } }),
-    );
+  const { flag } = decision;
+  const details = { month: flag.month, source: flag.source };
+  if (decision.outcome === 'already-flagged') {
+    await ensureFlagChangeAudited(ctx, 'flag.create', flag, flag.flaggedAt, flag.flaggedBy, details);
+  } else {
+    await auditFlagChange(ctx, 'flag.create', flag, flag.flaggedAt, flag.flaggedBy, details);
     await notify(ctx, 'flagChanged', (n) =>
       n.flagChanged({
         landlordId: ctx.ports.landlordId,

@@ -4,8 +4,8 @@
  */
 import { decideWithdrawFlag } from '../rules/flags';
 import type { Flag, YearMonth } from '../rules/types';
-import { auditEntry } from './audit';
 import { actorOf, notify, type ServiceContext } from './context';
+import { auditFlagChange, ensureFlagChangeAudited } from './flag-audit';
 import { loadAuthorized } from './dossier-access';
 import { isLandlordRole } from './roles';
 import { optionalId, requireInput, requireMonth } from './validate';
@@ -37,8 +37,11 @@ export async function withdrawFlag(ctx: ServiceContext, input: WithdrawFlagInput
     if (d.outcome === 'withdrawn') w.putFlag(d.flag);
     return d;
   });
-  if (decision.outcome === 'withdrawn') {
-    await ctx.ports.audit.append(auditEntry(ctx, 'flag.withdraw', { dossierId: dossier.id, partnerId, basis: 'role', details: { month } }));
+  const withdrawnAt = decision.flag.withdrawnAt ?? ctx.now;
+  if (decision.outcome === 'already-withdrawn') {
+    await ensureFlagChangeAudited(ctx, 'flag.withdraw', decision.flag, withdrawnAt, actorOf(ctx), { month });
+  } else {
+    await auditFlagChange(ctx, 'flag.withdraw', decision.flag, withdrawnAt, actorOf(ctx), { month });
     await notify(ctx, 'flagChanged', (n) =>
       n.flagChanged({
         landlordId: ctx.ports.landlordId,

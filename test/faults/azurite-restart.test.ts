@@ -138,13 +138,11 @@ describe('Azurite stopped and restarted during a flag storm', () => {
 
 describe('storage gone between the flag and its audit entry (two partitions, R15 and the audit)', () => {
   /**
-   * KNOWN DEFECT, found by the storm above (a few flags of every storm end up without their
-   * flag.create audit entry): shared/services/flag-dossier.ts writes the flag, then the audit entry;
-   * when storage fails in between the API answers 503, and the user's retry answers 200 "already
-   * flagged" without writing the entry. Acted out here deterministically. `it.failing` keeps the suite
-   * green while the defect stands; when it is fixed this turns red: then drop `.failing`.
+   * Found by the storm above: when storage failed between the flag and its audit entry, the user's
+   * retry answered "already flagged" and the entry was never written. Now the retry writes the
+   * missing entry (shared/services/flag-audit.ts). Acted out here deterministically.
    */
-  it.failing('a flag answered 503 and then retried has exactly one audit entry', async () => {
+  it('a flag answered 503 and then retried has exactly one audit entry', async () => {
     const store = await createStore({ connection: connection(), tablePrefix: 'faultaudit' });
     await seedDirectory(store);
     await seedDossiers(store, 0, 20, brusselsDate(new Date().toISOString()));
