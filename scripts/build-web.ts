@@ -22,17 +22,48 @@ export interface BuildWebOptions {
   minify?: boolean;
 }
 
+/** One web page of the product: its entry, its files, what it is made of. */
+interface WebPage {
+  outDir: string;
+  entry: string;
+  bundleFile: string;
+  pageFile: string;
+  html: () => string;
+  /** Folders or files whose change makes the bundle stale. */
+  sources: string[];
+}
+
+const ADDIN: WebPage = {
+  outDir: WEB_OUT_DIR,
+  entry: ENTRY,
+  bundleFile: BUNDLE_FILE,
+  pageFile: PAGE_FILE,
+  html: taskpaneHtml,
+  sources: SOURCES,
+};
+
+// The "Dossiers" page of Teams (bot/tab): dossiers.js and dossiers.html in dist/web/tab/, served at /tab/.
+export const TAB_OUT_DIR = path.join(root, 'dist', 'web', 'tab');
+const TAB: WebPage = {
+  outDir: TAB_OUT_DIR,
+  entry: path.join(root, 'bot', 'tab', 'main.ts'),
+  bundleFile: TAB_BUNDLE_FILE,
+  pageFile: TAB_PAGE_FILE,
+  html: tabHtml,
+  sources: [path.join(root, 'bot', 'tab'), path.join(root, 'shared', 'messages'), path.join(root, 'addin', 'web', 'sign-in.ts')],
+};
+
 function writeAtomically(file: string, content: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
   renameSync(temporary, file);
 }
 
-export async function buildWeb(options: BuildWebOptions = {}): Promise<{ outDir: string; files: string[] }> {
-  const outDir = options.outDir ?? WEB_OUT_DIR;
+async function buildPage(page: WebPage, options: BuildWebOptions): Promise<{ outDir: string; files: string[] }> {
+  const outDir = options.outDir ?? page.outDir;
   mkdirSync(outDir, { recursive: true });
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [page.entry],
     bundle: true,
     write: false,
     format: 'iife',
@@ -41,7 +72,7 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<{ outDir:
     minify: options.minify ?? true,
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
-    outfile: path.join(outDir, BUNDLE_FILE),
+    outfile: path.join(outDir, page.bundleFile),
     logLevel: 'silent',
   });
   const files: string[] = [];
@@ -49,79 +80,33 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<{ outDir:
     writeAtomically(file.path, file.contents);
     files.push(file.path);
   }
-  const page = path.join(outDir, PAGE_FILE);
-  writeAtomically(page, taskpaneHtml());
-  files.push(page);
+  const html = path.join(outDir, page.pageFile);
+  writeAtomically(html, page.html());
+  files.push(html);
   return { outDir, files };
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    const stat = statSync(full);
-    newest = Math.max(newest, stat.isDirectory() ? newestSource(full) : stat.mtimeMs);
-  }
-  return newest;
+function newestOf(source: string): number {
+  const stat = statSync(source);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(source).map((name) => newestOf(path.join(source, name))));
 }
 
 /** Missing, or older than a source file (local mode rebuilds then). */
-export function bundleIsStale(outDir: string = WEB_OUT_DIR): boolean {
+function pageIsStale(page: WebPage, outDir: string): boolean {
   let built: number;
   try {
-    built = Math.min(statSync(path.join(outDir, BUNDLE_FILE)).mtimeMs, statSync(path.join(outDir, PAGE_FILE)).mtimeMs);
+    built = Math.min(statSync(path.join(outDir, page.bundleFile)).mtimeMs, statSync(path.join(outDir, page.pageFile)).mtimeMs);
   } catch {
     return true;
   }
-  return SOURCES.some((dir) => newestSource(dir) > built);
+  return page.sources.some((source) => newestOf(source) > built);
 }
 
-// ---------------------------------------------------------------------------------------------
-// The "Dossiers" page of Teams (bot/tab): dossiers.js and dossiers.html in dist/web/tab/, served at /tab/.
-
-export const TAB_OUT_DIR = path.join(root, 'dist', 'web', 'tab');
-const TAB_ENTRY = path.join(root, 'bot', 'tab', 'main.ts');
-const TAB_SOURCES = [path.join(root, 'bot', 'tab'), path.join(root, 'shared', 'messages'), path.join(root, 'addin', 'web', 'sign-in.ts')];
-
-export async function buildTab(options: BuildWebOptions = {}): Promise<{ outDir: string; files: string[] }> {
-  const outDir = options.outDir ?? TAB_OUT_DIR;
-  mkdirSync(outDir, { recursive: true });
-  const result = await build({
-    entryPoints: [TAB_ENTRY],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: ['es2020'],
-    minify: options.minify ?? true,
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outfile: path.join(outDir, TAB_BUNDLE_FILE),
-    logLevel: 'silent',
-  });
-  const files: string[] = [];
-  for (const file of result.outputFiles) {
-    writeAtomically(file.path, file.contents);
-    files.push(file.path);
-  }
-  const page = path.join(outDir, TAB_PAGE_FILE);
-  writeAtomically(page, tabHtml());
-  files.push(page);
-  return { outDir, files };
-}
-
-const newestOf = (source: string): number => (statSync(source).isDirectory() ? newestSource(source) : statSync(source).mtimeMs);
-
-/** The tab's bundle is missing, or older than a source file. */
-export function tabBundleIsStale(outDir: string = TAB_OUT_DIR): boolean {
-  let built: number;
-  try {
-    built = Math.min(statSync(path.join(outDir, TAB_BUNDLE_FILE)).mtimeMs, statSync(path.join(outDir, TAB_PAGE_FILE)).mtimeMs);
-  } catch {
-    return true;
-  }
-  return TAB_SOURCES.some((source) => newestOf(source) > built);
-}
+export const buildWeb = (options: BuildWebOptions = {}) => buildPage(ADDIN, options);
+export const bundleIsStale = (outDir: string = WEB_OUT_DIR): boolean => pageIsStale(ADDIN, outDir);
+export const buildTab = (options: BuildWebOptions = {}) => buildPage(TAB, options);
+export const tabBundleIsStale = (outDir: string = TAB_OUT_DIR): boolean => pageIsStale(TAB, outDir);
 
 if (require.main === module) {
   const i = process.argv.indexOf('--out');
