@@ -9,11 +9,10 @@
  *
  * Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startProduct, type Product } from '../../support/product';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { addinMessages } from '../../../shared/messages/addin';
 import { tabMessages as msg } from '../../../shared/messages/tab';
@@ -26,7 +25,6 @@ import { createStore, type Store } from '../../../shared/store';
 import { azuriteConnectionString } from '../../../shared/store/azurite';
 import { PLAYGROUND_TENANT, playgroundUser } from '../../../shared/demo/demo-data';
 
-const root = path.resolve(__dirname, '../../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LANDLORD = 'vivendo';
@@ -34,50 +32,8 @@ const PARTNER = 'de-vaart';
 
 jest.setTimeout(180_000);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-interface Product {
-  child: ChildProcess;
-  url: string;
-  azuritePort: number;
-}
 
-async function startProduct(dataDir: string): Promise<Product> {
-  const port = await freePort();
-  const { AZURE_TABLES_CONNECTION_STRING: _cs, AZURE_TABLES_ENDPOINT: _endpoint, ...inherited } = process.env;
-  const env = { ...inherited, PORT: String(port), DATA_DIR: dataDir, AZURITE_PORT: '0', LOG_LEVEL: 'info', WOONBEGELEIDING_MODE: 'local' };
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'bot/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  while (Date.now() - started < 60_000) {
-    if (child.exitCode !== null) throw new Error(`the product exited:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) {
-      const logs = output
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as { port?: number; location?: string });
-      const azuritePort = logs.find((l) => typeof l.location === 'string')?.port;
-      if (!azuritePort) throw new Error('no Azurite port in the logs');
-      return { child, url, azuritePort };
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the product did not get healthy:\n${output}`);
-}
 
 async function signIn(page: Page, name: string): Promise<void> {
   const picker = page.getByRole('combobox', { name: addinMessages.signIn.userLabel });
