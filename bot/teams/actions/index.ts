@@ -3,7 +3,7 @@
  * card: the result, or on a refusal the same card again with the Dutch reason on top (what the user
  * typed is kept). A redelivered invoke only renders: no effect twice.
  */
-import type { AdaptiveCard } from '../../cards/card';
+import type { AdaptiveCard, CardRef } from '../../cards/card';
 import { noticeCard } from '../../cards/message-cards';
 import { botMessages } from '../../../shared/messages/bot';
 import { describeError, type KnownTurn, type Turn } from '../turn';
@@ -16,6 +16,43 @@ import { renderFor } from './refresh';
 const SIGNAL_KEYS = ['dossierId', 'category', 'description'];
 const ABSENCE_KEYS = ['workerName', 'from', 'expectedUntil', 'replacementContact', 'dossierIds'];
 
+type Kind = CardRef['kind'];
+type RefOf<K extends Kind> = Extract<CardRef, { kind: K }>;
+
+interface CardAction<K extends Kind> {
+  /** The cards that carry this action; from any other card the verb is refused. */
+  cards: readonly K[];
+  run(turn: Turn, known: KnownTurn, ref: RefOf<K>, data: ActionData): Promise<AdaptiveCard>;
+}
+
+const action = <K extends Kind>(a: CardAction<K>): CardAction<Kind> => a as unknown as CardAction<Kind>;
+
+/**
+ * Every verb the bot answers, with the cards it may come from (the abuse tests take this table, so a
+ * verb added tomorrow is attacked too). 'refresh' re-renders any card and has no effect.
+ */
+export const CARD_ACTIONS = {
+  refresh: action({ cards: ['agenda', 'conclusions', 'conclusions-form', 'signal-form', 'absence-form'], run: (turn, known, ref, data) => renderFor(turn, known, ref, withFormId(data)) }),
+  'agenda.flag': action({ cards: ['agenda'], run: flagFromCard }),
+  'conclusions.form': action({ cards: ['conclusions-form', 'agenda'], run: (turn, known, ref) => conclusionsForm(turn, known, ref) }),
+  'conclusions.record': action({ cards: ['conclusions-form'], run: recordFromForm }),
+  'conclusions.confirm': action({ cards: ['conclusions'], run: confirmFromCard }),
+  'signal.submit': action({ cards: ['signal-form'], run: (turn, known, _ref, data) => submitSignal(turn, known, data) }),
+  'absence.submit': action({ cards: ['absence-form'], run: (turn, known, _ref, data) => submitAbsence(turn, known, data) }),
+} as const satisfies Record<string, CardAction<Kind>>;
+
+export type Verb = keyof typeof CARD_ACTIONS;
+
+const withFormId = (data: ActionData) => {
+  const formId = formIdOf(data);
+  return formId ? { formId } : {};
+};
+
+const actionFor = (verb: string | undefined, kind: Kind): CardAction<Kind> | undefined => {
+  const found = verb !== undefined && Object.hasOwn(CARD_ACTIONS, verb) ? CARD_ACTIONS[verb as Verb] : undefined;
+  return found?.cards.includes(kind) ? found : undefined;
+};
+
 export async function handleAction(turn: Turn, known: KnownTurn, verb: string | undefined, rawData: unknown): Promise<AdaptiveCard> {
   const data = (typeof rawData === 'object' && rawData !== null ? rawData : {}) as ActionData;
   const ref = cardRefOf(data);
@@ -27,14 +64,9 @@ export async function handleAction(turn: Turn, known: KnownTurn, verb: string | 
     renderFor(turn, known, ref, { notice: { tone: 'attention', text }, values: inputValues(data, keys), ...(formId ? { formId } : {}) });
 
   try {
-    if (turn.duplicate || verb === 'refresh') return await renderFor(turn, known, ref, formId ? { formId } : {});
-    if (verb === 'agenda.flag' && ref.kind === 'agenda') return await flagFromCard(turn, known, ref, data);
-    if (verb === 'conclusions.form' && (ref.kind === 'conclusions-form' || ref.kind === 'agenda')) return await conclusionsForm(turn, known, ref);
-    if (verb === 'conclusions.record' && ref.kind === 'conclusions-form') return await recordFromForm(turn, known, ref, data);
-    if (verb === 'conclusions.confirm' && ref.kind === 'conclusions') return await confirmFromCard(turn, known, ref, data);
-    if (verb === 'signal.submit' && ref.kind === 'signal-form') return await submitSignal(turn, known, data);
-    if (verb === 'absence.submit' && ref.kind === 'absence-form') return await submitAbsence(turn, known, data);
-    return noticeCard({ tone: 'attention', text: botMessages.unexpected });
+    if (turn.duplicate) return await CARD_ACTIONS.refresh.run(turn, known, ref, data);
+    const chosen = actionFor(verb, ref.kind);
+    return chosen ? await chosen.run(turn, known, ref, data) : noticeCard({ tone: 'attention', text: botMessages.unexpected });
   } catch (error) {
     const text =
       error instanceof NothingChecked
