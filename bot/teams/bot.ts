@@ -143,6 +143,14 @@ export class WoonbegeleidingBot extends TeamsActivityHandler {
     return dialogResponse(this.rt, request?.data, turn.known !== undefined);
   }
 
+  /**
+   * A dialog's page closed itself with its result (bot/tab teams-host: dialog.url.submit). The page
+   * has already saved through the API, so the bot only lets Teams close the dialog: an empty answer.
+   */
+  protected override async handleTeamsTaskModuleSubmit(): Promise<TaskModuleResponse> {
+    return undefined as unknown as TaskModuleResponse;
+  }
+
   /** Installed in a chat, meeting or team: the reference is stored (identify) and a short welcome. */
   private async installed(context: TurnContext): Promise<void> {
     const turn = turnOf(context);

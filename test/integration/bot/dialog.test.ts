@@ -60,4 +60,14 @@ describe('the cards open the dossier pages as a Teams dialog', () => {
     expect(stranger.status).toBe(200);
     expect(stranger.body).toEqual({ task: { type: 'message', value: botMessages.unknownUser } });
   });
+
+  it('the page closing the dialog with its result (task/submit) gets an empty 200, so Teams closes it; nothing is posted', async () => {
+    const fetched = taskFetch(DE_VAART, { page: 'dossiers' });
+    const submit = { ...fetched, id: randomUUID(), name: 'task/submit', value: { data: { dossierId: 'x', form: 'visit', changed: true } } };
+    const response = await h.send(submit);
+    expect(response.status).toBe(200);
+    expect(response.body).toBeUndefined();
+    await h.bot.flush();
+    expect(h.connector.received.filter((r) => r.conversationId === personal(DE_VAART).id && r.activityId === submit.id)).toEqual([]);
+  });
 });
