@@ -4,11 +4,12 @@
  * one proactive sender and the Notifier that reaches Teams; `register` mounts POST /api/messages.
  */
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
-import type { BotFrameworkAuthentication } from 'botframework-connector';
+import { AuthenticationConstants, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
 import type { YearMonth } from '../../shared/rules/types';
 import type { AppDeps } from '../../shared/server/app-deps';
@@ -24,6 +25,7 @@ import { markGone } from './conversations';
 import { isLoopbackAddress } from './guard';
 import { TeamsNotifier } from './notifier';
 import { Background, runtimeClock, type BotRuntime } from './runtime';
+import { sdkResponse } from './sdk-response';
 import { ProactiveSender, type SenderOptions } from './sender';
 
 export type { AgendaPostResult } from './agendas';
@@ -45,9 +47,27 @@ export interface TeamsBotOptions {
   /** Tests: another connector (e.g. failing), shorter retries. */
   connector?: Connector;
   sender?: Partial<Pick<SenderOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'limiter'>>;
+  /** Tests: where the channel's token signing keys are published (the SDK's BotOpenIdMetadata setting). */
+  channelOpenIdMetadataUrl?: string;
 }
 
-function authentication(deps: AppDeps): { auth: BotFrameworkAuthentication; connector: Connector } {
+/**
+ * The public cloud's settings with another place for the channel's signing keys. The SDK takes these
+ * all or nothing: one custom setting means every one must be given.
+ */
+function publicCloudWith(channelOpenIdMetadataUrl: string) {
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: channelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
+function authentication(deps: AppDeps, options: TeamsBotOptions): { auth: BotFrameworkAuthentication; connector: Connector } {
   const { config } = deps;
   if (config.WOONBEGELEIDING_MODE === 'local') {
     // Local: no app id, so the SDK accepts activities without a token (loopback only, see register).
@@ -62,13 +82,20 @@ function authentication(deps: AppDeps): { auth: BotFrameworkAuthentication; conn
     ...(config.MICROSOFT_APP_PASSWORD ? { MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD } : {}),
   });
   return {
-    auth: new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: appId, MicrosoftAppTenantId: tenantId }, credentials),
+    auth: new ConfigurationBotFrameworkAuthentication(
+      {
+        MicrosoftAppId: appId,
+        MicrosoftAppTenantId: tenantId,
+        ...(options.channelOpenIdMetadataUrl ? publicCloudWith(options.channelOpenIdMetadataUrl) : {}),
+      },
+      credentials,
+    ),
     connector: httpConnector({ authorize: appAuthorization(credentials, appId, tenantId), allowServiceUrl: isHttpsUrl }),
   };
 }
 
 export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): TeamsBot {
-  const { auth, connector } = authentication(deps);
+  const { auth, connector } = authentication(deps, options);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (_context, error) => {
     deps.logger.error({ error: error instanceof Error ? error.name : 'error' }, 'teams: turn failed');
@@ -107,8 +134,12 @@ export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): Te
           res.send(403, problem(403, 'forbidden', serverMessages.notFound));
           return;
         }
+        const sdk = sdkResponse(res);
         try {
-          await adapter.process(req as never, res as never, (context) => bot.run(context));
+          await adapter.process(req as never, sdk.response as never, (context) => {
+            sdk.turnStarted();
+            return bot.run(context);
+          });
         } catch (error) {
           // A body that is no activity at all (the SDK's schema check throws before any turn).
           deps.logger.warn({ error: error instanceof Error ? error.name : 'error' }, 'teams: request refused');

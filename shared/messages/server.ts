@@ -6,6 +6,7 @@ export const serverMessages = {
   storageUnavailable: 'De opslag is tijdelijk niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.',
   badJson: 'De inhoud van het verzoek is geen geldige JSON.',
   tooLarge: 'Het verzoek is te groot.',
+  botTokenRefused: 'Dit verzoek komt niet aantoonbaar van Microsoft Teams: het token ontbreekt of is ongeldig.',
   titles: {
     validation: 'Ongeldige invoer',
     'not-found': 'Niet gevonden',

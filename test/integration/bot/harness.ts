@@ -67,9 +67,10 @@ export function userOf(demo: DemoData, n: number): User | undefined {
   return demo.users.find((u) => u.objectId === playgroundUser(n));
 }
 
-export async function startHarness(options: { now?: string; env?: Record<string, string>; bot?: TeamsBotOptions } = {}): Promise<Harness> {
+/** `store`: a store of the caller's own (a fault test stops its Azurite) instead of a fresh one on the run's; seeded here either way. */
+export async function startHarness(options: { now?: string; env?: Record<string, string>; bot?: TeamsBotOptions; store?: Store } = {}): Promise<Harness> {
   let now = new Date(options.now ?? '2025-11-10T10:00:00+01:00');
-  const store = await createTestStore();
+  const store = options.store ?? (await createTestStore());
   const today = brusselsDate(now);
   await seedDemo(store, today);
   const demo = demoData(today);
