@@ -8,7 +8,6 @@ export const botMessages = {
   unknownUser:
     'Ik ken je nog niet, dus ik kan je geen gegevens tonen. Deze bot is er voor de medewerkers van de verhuurder en van de begeleidende organisaties die met haar samenwerken. Vraag de coördinator bewonerscontacten van de verhuurder om je toegang te geven, met je naam, je e-mailadres en je organisatie.',
   unexpected: 'Er liep iets mis. Probeer het straks opnieuw. Blijft het misgaan, laat het dan weten aan de coördinator bewonerscontacten.',
-  unavailable: 'De gegevens zijn even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
   alreadyHandled: 'Deze actie werd al verwerkt.',
 
   // Commands

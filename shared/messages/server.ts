@@ -3,7 +3,6 @@ export const serverMessages = {
   notFound: 'Deze pagina of dit gegeven bestaat niet.',
   methodNotAllowed: 'Deze methode is hier niet toegelaten.',
   unexpected: 'Er ging iets onverwachts mis. Probeer het later opnieuw; blijft het probleem, meld het aan de dienst Bewonerscontacten.',
-  storageUnavailable: 'De opslag is tijdelijk niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.',
   badJson: 'De inhoud van het verzoek is geen geldige JSON.',
   tooLarge: 'Het verzoek is te groot.',
   botTokenRefused: 'Dit verzoek komt niet aantoonbaar van Microsoft Teams: het token ontbreekt of is ongeldig.',
