@@ -1,14 +1,15 @@
 /**
  * The product's server for the benchmark, the load run and the fault tests: restify with the health
- * check and the add-in API (bot/main.ts's composition, without the bot and the scheduler) on a given
- * store, in local mode on loopback, so tokens come from the development sign-in (`POST /api/dev/token`)
- * exactly as the task pane gets them. Also a bare baseline: restify with one endpoint doing one Table
+ * check and the add-in API (bot/main.ts's composition without the scheduler; the Teams bot on
+ * /api/messages only with `withBot`) on a given store, in local mode on loopback, so tokens come from
+ * the development sign-in (`POST /api/dev/token`) exactly as the task pane gets them. Also a bare baseline: restify with one endpoint doing one Table
  * upsert, to compare the API's latency against on the same machine in the same run.
  */
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import restify, { type Server } from 'restify';
 import { registerAddin } from '../../addin/server';
+import { createTeamsBot } from '../../bot/teams';
 import { loadConfig } from '../../shared/config';
 import { createServer } from '../../shared/server/create-server';
 import { noopNotifier, type Notifier } from '../../shared/services/notifier';
@@ -23,18 +24,25 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(options: { store: Store; port?: number; clock?: () => Date; logger?: Logger; notifier?: Notifier }): Promise<RunningApi> {
+export async function startApi(options: { store: Store; port?: number; clock?: () => Date; logger?: Logger; notifier?: Notifier; withBot?: boolean }): Promise<RunningApi> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const config = loadConfig({ WOONBEGELEIDING_MODE: 'local', LOG_LEVEL: 'silent' });
+  const deps = { config, logger, store: options.store, clock: options.clock ?? (() => new Date()) };
   const server = createServer({ logger, storage: options.store });
-  registerAddin(server, { config, logger, store: options.store, clock: options.clock ?? (() => new Date()), notifier: options.notifier ?? noopNotifier });
+  // As bot/main.ts: the bot first, and the add-in tells Teams through the bot's notifier.
+  const bot = options.withBot ? createTeamsBot(deps) : undefined;
+  bot?.register(server);
+  registerAddin(server, { ...deps, notifier: options.notifier ?? bot?.notifier ?? noopNotifier });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     server,
     token: (user) => devToken(url, user),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bot?.close();
+    },
   };
 }
 
