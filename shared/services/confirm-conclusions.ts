@@ -2,10 +2,14 @@
  * R16: a member of the partner confirms the conclusions of its consultation, optionally with a
  * remark. Until then they stay "awaiting confirmation" ('conclusions-sent'). The same confirmation
  * again writes nothing; a different one after the first is refused.
+ * The confirmation lives with the consultation and its audit entry in the landlord's log: two
+ * partitions, no one transaction. So the entry carries the confirmation's own moment, and the same
+ * confirmation again (the user's retry after a storage failure between the writes) writes the entry
+ * when it is missing: every confirmation ends up audited exactly once.
  */
 import { authorizeForPartner } from '../rules/access';
 import { DomainError } from '../rules/errors';
-import type { Consultation, YearMonth } from '../rules/types';
+import type { AuditEntry, Consultation, YearMonth } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 import { auditEntry } from './audit';
 import { actorOf, notify, type ServiceContext } from './context';
@@ -39,21 +43,30 @@ export async function confirmConclusions(ctx: ServiceContext, input: ConfirmConc
       throw new DomainError('conflict', msg.noConclusionsToConfirm);
     }
     if (current.status === 'confirmed' && current.confirmation) {
-      if (current.confirmation.by === by && current.confirmation.remark === remark) return { consultation: current, changed: false };
+      if (current.confirmation.by === by && current.confirmation.remark === remark) return { consultation: current, changed: false as const };
       throw new DomainError('conflict', msg.alreadyConfirmed(current.confirmation.at));
     }
     const next: Consultation = { ...current, status: 'confirmed', confirmation: { by, at: ctx.now, ...(remark ? { remark } : {}) } };
     w.setConsultation(next);
-    return { consultation: next, changed: true };
+    return { consultation: next, changed: true as const };
   });
 
-  if (result.changed) {
-    await ctx.ports.audit.append(
-      auditEntry(ctx, 'conclusions.confirm', { partnerId, basis: 'role', details: { month, withRemark: remark !== undefined } }),
-    );
-    await notify(ctx, 'conclusionsConfirmed', (n) =>
-      n.conclusionsConfirmed({ landlordId: ctx.ports.landlordId, at: ctx.now, actor: by, partnerId, month, withRemark: remark !== undefined }),
-    );
+  const at = result.consultation.confirmation?.at ?? ctx.now;
+  const entry = { ...auditEntry(ctx, 'conclusions.confirm', { partnerId, basis: 'role', details: { month, withRemark: remark !== undefined } }), at };
+  if (!result.changed) {
+    await ensureAudited(ctx, entry);
+    return result;
   }
+  await ctx.ports.audit.append(entry);
+  await notify(ctx, 'conclusionsConfirmed', (n) =>
+    n.conclusionsConfirmed({ landlordId: ctx.ports.landlordId, at: ctx.now, actor: by, partnerId, month, withRemark: remark !== undefined }),
+  );
   return result;
+}
+
+/** On a repeat: the entry of the stored confirmation, written now if a failure left it out. */
+async function ensureAudited(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
+  const log = await ctx.ports.audit.listWithoutDossier(entry.at.slice(0, 7));
+  const same = (e: AuditEntry) => e.action === entry.action && e.at === entry.at && e.partnerId === entry.partnerId && e.details?.month === entry.details?.month;
+  if (!log.some(same)) await ctx.ports.audit.append(entry);
 }

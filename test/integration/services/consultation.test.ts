@@ -373,6 +373,22 @@ describe('record-conclusions and confirm-conclusions (R16, R4, R18, R19, R20)', 
     expect(foreign).toEqual(dossierNotFound());
   });
 
+  it('R16: storage failing between the confirmation and its audit entry: the retry writes the entry, once', async () => {
+    const mine = await stored(world, active({ registeringPartnerId: 'onderdak', supportingPartnerId: 'onderdak' }));
+    await recordConclusions(world.ctx(coordinator, AFTER_MEETING), { partnerId: 'onderdak', month: '2025-11', conclusions: [{ dossierId: mine.id, summary: 'x', decision: { kind: 'none' } }] });
+    const ctx = world.ctx(onderdakMember, AFTER_MEETING);
+    const failing = { ...ctx, ports: { ...ctx.ports, audit: { ...ctx.ports.audit, append: () => Promise.reject(new Error('storage gone')) } } };
+    await expect(confirmConclusions(failing, { month: '2025-11' })).rejects.toThrow('storage gone');
+    const entries = async () => (await world.ports.audit.listWithoutDossier('2025-11')).filter((e) => e.action === 'conclusions.confirm' && e.partnerId === 'onderdak');
+    expect(await entries()).toEqual([]); // the confirmation is stored, its entry is not
+    // The user's retry, a minute later: unchanged, and now audited with the confirmation's own moment.
+    const retry = await confirmConclusions(world.ctx(onderdakMember, '2025-11-28T10:01:00+01:00'), { month: '2025-11' });
+    expect(retry.changed).toBe(false);
+    expect(await entries()).toEqual([expect.objectContaining({ at: retry.consultation.confirmation?.at, actor: onderdakMember.objectId })]);
+    await confirmConclusions(world.ctx(onderdakMember, '2025-11-28T10:02:00+01:00'), { month: '2025-11' });
+    expect(await entries()).toHaveLength(1);
+  });
+
   it('R16: only the partner\'s own members confirm (another partner: not-found), nothing to confirm is a conflict; nothing written', async () => {
     expect(await refusedWithoutWrites(world, () => confirmConclusions(world.ctx(woonkrachtMember, AFTER_MEETING), { month: '2025-11', partnerId: 'de-linde' }))).toEqual(partnerNotFound());
     expect((await refusedWithoutWrites(world, () => confirmConclusions(world.ctx(deVaartMember, AFTER_MEETING), { month: '2025-10' }))).code).toBe('conflict');
