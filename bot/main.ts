@@ -12,7 +12,7 @@ import { seedDemo } from '../shared/services/seed-demo';
 import { brusselsDate } from '../shared/rules/calendar';
 import { registerAddin } from '../addin/server';
 import { createTeamsBot } from './teams';
-import { createJobDeps, JobSettingsError, loadJobSettings, startScheduler, type Scheduler } from '../shared/jobs';
+import { createJobDeps, JobSettingsError, loadJobSettings, startScheduler, withSafetyMail, type SafetyMailNotifier, type Scheduler } from '../shared/jobs';
 import { connectionFromEnv, createStore, startAzurite, type Connection, type RunningAzurite } from '../shared/store';
 
 async function main(): Promise<void> {
@@ -42,19 +42,20 @@ async function main(): Promise<void> {
 
     const deps = { config, logger, store, clock: () => new Date() };
     const server = createServer({ logger, storage: store });
-    const bot = createTeamsBot(deps);
+    // R9: the safety mail goes with the Teams alert, through the jobs' mail adapters (made after the bot:
+    // they post to Teams through it; the mail is only sent once a signal comes in).
+    let safety: SafetyMailNotifier | undefined;
+    const bot = createTeamsBot(deps, {
+      notifier: (teams) => (safety = withSafetyMail(teams, () => jobDeps, { clock: deps.clock, log: logger.child({ part: 'jobs' }) })),
+    });
+    const jobDeps = createJobDeps({ settings: jobSettings, dataDir: config.DATA_DIR, store, log: logger.child({ part: 'jobs' }), notifier: bot.notifier, teams: bot.jobsPublisher });
     bot.register(server);
     registerAddin(server, { ...deps, notifier: bot.notifier });
     await new Promise<void>((resolve) => server.listen(config.PORT, config.host, resolve));
     logger.info({ url: `http://${config.host}:${config.PORT}`, mode: config.WOONBEGELEIDING_MODE }, 'server listening');
 
     // The protocol calendar runs itself (R13, R15, R16, R10, R17, R19); never blocks the start.
-    const scheduler: Scheduler | undefined = jobSettings.schedulerEnabled
-      ? startScheduler(
-          createJobDeps({ settings: jobSettings, dataDir: config.DATA_DIR, store, log: logger.child({ part: 'jobs' }), notifier: bot.notifier, teams: bot.jobsPublisher }),
-          { clock: deps.clock },
-        )
-      : undefined;
+    const scheduler: Scheduler | undefined = jobSettings.schedulerEnabled ? startScheduler(jobDeps, { clock: deps.clock }) : undefined;
 
     let stopping = false;
     const stop = async (signal: string) => {
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
       await closed;
       clearTimeout(force);
       await scheduler?.stop();
+      await safety?.idle();
       await bot.close();
       await stopAzurite();
       logger.info('stopped');

@@ -47,6 +47,8 @@ export interface TeamsBotOptions {
   /** Tests: another connector (e.g. failing), shorter retries. */
   connector?: Connector;
   sender?: Partial<Pick<SenderOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'limiter'>>;
+  /** Wraps the Teams notifier (the server adds the R9 safety mail); the bot's own cards use it too. */
+  notifier?: (teams: Notifier) => Notifier;
   /** Tests: where the channel's token signing keys are published (the SDK's BotOpenIdMetadata setting). */
   channelOpenIdMetadataUrl?: string;
 }
@@ -112,7 +114,8 @@ export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): Te
     ...options.sender,
   });
   const rt: BotRuntime = { deps, sender, background, notifier: undefined as unknown as Notifier, ...clock };
-  const notifier = new TeamsNotifier(rt);
+  const teamsNotifier = new TeamsNotifier(rt);
+  const notifier = options.notifier ? options.notifier(teamsNotifier) : teamsNotifier;
   rt.notifier = notifier;
   const bot = new WoonbegeleidingBot(rt);
 

@@ -32,7 +32,7 @@ export interface JobDeps {
   log?: JobLogger;
 }
 
-export type JobName = 'invitation' | 'deadline' | 'conclusions' | 'milestones' | 'information' | 'replies';
+export type JobName = 'safety' | 'invitation' | 'deadline' | 'conclusions' | 'milestones' | 'information' | 'replies';
 
 export type EffectOutcome = 'done' | 'recovered' | 'already-done' | 'in-progress' | 'failed' | 'gave-up';
 

@@ -1,5 +1,6 @@
 /** The protocol calendar as jobs (DESIGN "Shape"): what bot/main.ts and the CLI use. */
 export { runDueJobs, JOBS } from './run-due-jobs';
+export { withSafetyMail, type SafetyMailNotifier } from './safety';
 export { startScheduler, SCHEDULE, type Scheduler, type SchedulerOptions } from './scheduler';
 export { createJobDeps, localFolders, type JobDepsOptions } from './compose';
 export { loadJobSettings, DEFAULT_JOB_SETTINGS, JobSettingsError, type JobSettings } from './settings';

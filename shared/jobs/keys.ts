@@ -31,6 +31,7 @@ export const jobKeys = {
 
   planVisit: (l: Id, dossierId: Id, kind: string, due: string) => `teams|plan-visit|${l}|${dossierId}|${kind}|${due}`,
   informationReminder: (l: Id, dossierId: Id, requestId: Id) => `mail|information-reminder|${l}|${dossierId}|${requestId}`,
+  safetyMail: (l: Id, dossierId: Id, signalId: Id) => `mail|safety|${l}|${dossierId}|${signalId}`,
 
   reply: (l: Id, messageHash: string) => `reply|${l}|${messageHash}`,
   replyAck: (l: Id, messageHash: string) => `mail|reply-ack|${l}|${messageHash}`,

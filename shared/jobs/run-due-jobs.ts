@@ -14,8 +14,10 @@ import { informationJob } from './information';
 import { invitationJob } from './invitation';
 import { milestonesJob } from './milestones';
 import { repliesJob } from './replies';
+import { safetyJob } from './safety';
 
 export const JOBS: readonly (readonly [JobName, (run: LandlordRun) => Promise<void>])[] = [
+  ['safety', safetyJob],
   ['replies', repliesJob],
   ['invitation', invitationJob],
   ['deadline', deadlineJob],

@@ -23,6 +23,7 @@ export const jobMessages = {
   jobError: (job: string, code: string) => `Taak "${job}" stopte met een fout (${code}); de volgende run probeert opnieuw.`,
   reportHeader: ['Taak', 'Partner', 'Maand', 'Dossier', 'Wat', 'Resultaat'],
   job: {
+    safety: 'veiligheid',
     invitation: 'uitnodiging',
     deadline: 'aanmeldtermijn',
     conclusions: 'conclusies',
@@ -31,6 +32,7 @@ export const jobMessages = {
     replies: 'antwoorden',
   } as Record<string, string>,
   effect: {
+    'safety-mail': 'veiligheidssignaal (e-mail aan de verhuurder)',
     meeting: 'Teams-vergadering',
     'invitation-mail': 'uitnodiging met agenda (e-mail)',
     'agenda-card': 'agendakaart (Teams)',

@@ -100,6 +100,14 @@ export const mailMessages = {
   conclusionsHowToConfirm:
     'Bevestig de conclusies in Teams, of antwoord op deze e-mail met je bevestiging of je opmerking: de dienst Bewonerscontacten verwerkt je antwoord. Tot dan blijven de conclusies "wachten op bevestiging".',
 
+  // R9: a safety signal, to the landlord's own mailbox
+  safetySubject: (number: string) => `Veiligheidssignaal voor dossier ${number}`,
+  safetyGreeting: 'Beste collega\'s van de dienst Bewonerscontacten,',
+  safetyBody: (partnerName: string, day: string, time: string, number: string) =>
+    `${partnerName} meldde op ${date(day)} om ${time} uur een probleem dat de veiligheid van een partner in het traject in gevaar kan brengen (dossier ${number}).`,
+  safetyWithoutConsent: 'De huurder gaf geen toestemming om informatie te delen; omdat het om veiligheid gaat, wordt het signaal toch doorgegeven. Dat staat zo in het auditlog.',
+  safetyWhere: 'De beschrijving staat in het dossier, in Teams (Woonbegeleiding) en in de invoegtoepassing in Outlook. Ze staat bewust niet in deze e-mail.',
+
   // R10: an open information request
   informationReminderSubject: (number: string) => `Herinnering: vraag om informatie over dossier ${number}`,
   informationReminderBody: (askedOn: string, number: string) =>

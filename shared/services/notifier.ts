@@ -91,7 +91,7 @@ export interface Notifier {
 export type NotifierMethod = keyof Notifier;
 export type NotifierEvent = { [K in NotifierMethod]: { type: K; event: Parameters<Notifier[K]>[0] } }[NotifierMethod];
 
-const METHODS: readonly NotifierMethod[] = [
+export const NOTIFIER_METHODS: readonly NotifierMethod[] = [
   'signalRaised',
   'safetyAlert',
   'flagChanged',
@@ -105,7 +105,7 @@ const METHODS: readonly NotifierMethod[] = [
 ];
 
 /** Tells nobody (CLI, jobs that notify otherwise). */
-export const noopNotifier: Notifier = Object.fromEntries(METHODS.map((m) => [m, () => Promise.resolve()])) as unknown as Notifier;
+export const noopNotifier: Notifier = Object.fromEntries(NOTIFIER_METHODS.map((m) => [m, () => Promise.resolve()])) as unknown as Notifier;
 
 /** Keeps every event in order, for tests; `failWith` makes every call throw after recording it. */
 export class RecordingNotifier implements Notifier {
