@@ -1,9 +1,6 @@
-/**
- * The pane's calls to the add-in API (/api/...), with the bearer token. Errors come back as ApiError
- * with the server's Dutch problem detail, or a Dutch network message. No DOM globals: `fetch` is
- * handed in.
- */
+/** The pane's calls to the add-in API, on the pages' shared request (shared/web/api-request.ts). */
 import { addinMessages as msg } from '../../shared/messages/addin';
+import { createApiRequest, segment, type ApiRequestOptions } from '../../shared/web/api-request';
 import type {
   AuthOptions,
   ConsultationView,
@@ -13,56 +10,13 @@ import type {
   FlagBody,
   FlagResult,
   Me,
-  ProblemBody,
   WithdrawResult,
 } from '../server/api/schemas';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    /** Dutch, to show as is. */
-    message: string,
-    readonly problem?: ProblemBody,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError, type FetchLike } from '../../shared/web/api-request';
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{
-  status: number;
-  ok: boolean;
-  json(): Promise<unknown>;
-}>;
-
-export interface ApiClientOptions {
-  /** e.g. https://host/api/ */
-  baseUrl: string;
-  fetch: FetchLike;
-  /** The bearer token, if signed in. */
-  token(): string | undefined;
-}
-
-const isProblem = (body: unknown): body is ProblemBody =>
-  typeof body === 'object' && body !== null && typeof (body as ProblemBody).detail === 'string' && typeof (body as ProblemBody).status === 'number';
-
-export function createApiClient(options: ApiClientOptions) {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    const token = options.token();
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Awaited<ReturnType<FetchLike>>;
-    try {
-      response = await options.fetch(options.baseUrl + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    } catch {
-      throw new ApiError(0, msg.errors.network);
-    }
-    const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw new ApiError(response.status, isProblem(json) ? json.detail : msg.errors.unexpected, isProblem(json) ? json : undefined);
-    return json as T;
-  }
-  const segment = encodeURIComponent;
+export function createApiClient(options: Omit<ApiRequestOptions, 'messages'>) {
+  const request = createApiRequest({ ...options, messages: msg.errors });
 
   return {
     authOptions: () => request<AuthOptions>('GET', 'auth/options'),
