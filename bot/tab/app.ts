@@ -408,6 +408,7 @@ function StepForm(props: {
 }): ReactNode {
   const { spec } = props;
   const [values, setValues] = useState<Values>(() => initialValues(spec));
+  const [requestKey] = useState(() => crypto.randomUUID()); // one per opened form: a second "save" repeats it
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string } | undefined>();
   const set = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
@@ -417,7 +418,8 @@ function StepForm(props: {
     setError(undefined);
     try {
       const path = resolvePath(spec.path, values);
-      const result = props.send ? await props.send(path, spec.body(values)) : await props.client.act(path, spec.body(values));
+      const body = spec.body(values, requestKey);
+      const result = props.send ? await props.send(path, body) : await props.client.act(path, body);
       props.onDone(result);
     } catch (e) {
       const field = e instanceof ApiError ? errorPlacement(spec, e.fields) : undefined;

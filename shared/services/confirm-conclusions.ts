@@ -12,6 +12,7 @@ import { DomainError } from '../rules/errors';
 import type { AuditEntry, Consultation, YearMonth } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 import { auditEntry } from './audit';
+import { appendUnlessLogged } from './audit-repair';
 import { actorOf, notify, type ServiceContext } from './context';
 import { memberPartnerId } from './roles';
 import { LIMITS, optionalId, optionalText, requireInput, requireMonth } from './validate';
@@ -54,7 +55,8 @@ export async function confirmConclusions(ctx: ServiceContext, input: ConfirmConc
   const at = result.consultation.confirmation?.at ?? ctx.now;
   const entry = { ...auditEntry(ctx, 'conclusions.confirm', { partnerId, basis: 'role', details: { month, withRemark: remark !== undefined } }), at };
   if (!result.changed) {
-    await ensureAudited(ctx, entry);
+    const same = (e: AuditEntry) => e.action === entry.action && e.at === entry.at && e.partnerId === partnerId && e.details?.month === month;
+    await appendUnlessLogged(ctx, entry, same);
     return result;
   }
   await ctx.ports.audit.append(entry);
@@ -62,11 +64,4 @@ export async function confirmConclusions(ctx: ServiceContext, input: ConfirmConc
     n.conclusionsConfirmed({ landlordId: ctx.ports.landlordId, at: ctx.now, actor: by, partnerId, month, withRemark: remark !== undefined }),
   );
   return result;
-}
-
-/** On a repeat: the entry of the stored confirmation, written now if a failure left it out. */
-async function ensureAudited(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
-  const log = await ctx.ports.audit.listWithoutDossier(entry.at.slice(0, 7));
-  const same = (e: AuditEntry) => e.action === entry.action && e.at === entry.at && e.partnerId === entry.partnerId && e.details?.month === entry.details?.month;
-  if (!log.some(same)) await ctx.ports.audit.append(entry);
 }

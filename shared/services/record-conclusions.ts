@@ -13,17 +13,21 @@
  * The consultation and each dossier are separate partitions, so they commit one after another
  * (consultation first). Every step is idempotent, so repeating the same call completes an
  * interrupted one and otherwise writes nothing; other conclusions after they were sent are refused.
+ * The 'conclusions.record' entry goes to the landlord's log (no transaction with the consultation):
+ * the repeat writes it when a failure left it out. The consultation keeps no moment or author of
+ * its conclusions, so such a late entry carries the repeat's moment and actor.
  */
 import { authorize, authorizeForPartner, dossierNotFound } from '../rules/access';
 import { isOpenDossier, partnerSeesDossier } from '../rules/agenda';
-import { monthCalendar } from '../rules/calendar';
+import { monthCalendar, monthsBetween } from '../rules/calendar';
 import { isBefore } from '../rules/dates';
 import { DomainError } from '../rules/errors';
 import { assertValidExtension } from '../rules/milestones';
 import { closePositively, extend } from '../rules/trajectory';
-import type { Conclusion, ConclusionDecision, Consultation, Dossier, IsoDate, Visit, YearMonth } from '../rules/types';
+import type { AuditEntry, Conclusion, ConclusionDecision, Consultation, Dossier, IsoDate, Visit, YearMonth } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 import { auditEntry, type AuditDetails } from './audit';
+import { appendUnlessLogged } from './audit-repair';
 import { actorOf, notify, todayOf, type ServiceContext } from './context';
 import { loadDossier, loadPartner } from './dossier-access';
 import { isSameExtension } from './extend-trajectory';
@@ -152,6 +156,17 @@ export async function recordConclusions(ctx: ServiceContext, input: RecordConclu
     return { consultation: next, changed: true };
   });
 
+  // Right after the consultation's commit: a failure on a dossier below must not lose the first moment.
+  const recordEntry = auditEntry(ctx, 'conclusions.record', { partnerId, basis: 'role', details: { month, dossiers: conclusions.length } });
+  if (recorded.changed) {
+    await ctx.ports.audit.append(recordEntry);
+  } else {
+    // Recorded on or after the meeting day: the entry is in the log of one of these months.
+    const months = monthsBetween(recorded.consultation.meetingDate.slice(0, 7), ctx.now.slice(0, 7));
+    const same = (e: AuditEntry) => e.action === 'conclusions.record' && e.partnerId === partnerId && e.details?.month === month;
+    await appendUnlessLogged(ctx, recordEntry, same, months);
+  }
+
   const applied: RecordConclusionsResult['applied'] = [];
   for (const c of conclusions) {
     const changed = await ctx.ports.unitOfWork.inDossier(c.dossierId, async (w: DossierWork) => {
@@ -175,9 +190,6 @@ export async function recordConclusions(ctx: ServiceContext, input: RecordConclu
   }
 
   if (recorded.changed) {
-    await ctx.ports.audit.append(
-      auditEntry(ctx, 'conclusions.record', { partnerId, basis: 'role', details: { month, dossiers: conclusions.length } }),
-    );
     await notify(ctx, 'conclusionsSent', (n) =>
       n.conclusionsSent({
         landlordId: ctx.ports.landlordId,

@@ -2,12 +2,15 @@
  * R5: a partner member reports that a support worker is out for a long period, with who replaces
  * them (or whom the tenant can contact). The dossiers named must be ones the member's organisation
  * supports; one it may not see answers 'not-found', like a missing id.
+ * The absence and its audit entry (landlord's log) are two partitions, no one transaction: the same
+ * report again (the retry after a failure between the writes) writes the entry when it is missing.
  */
 import { authorize, canReadDossier, dossierNotFound } from '../rules/access';
 import { isAfter } from '../rules/dates';
 import type { Absence, IsoDate } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 import { auditEntry } from './audit';
+import { appendUnlessLogged } from './audit-repair';
 import { actorOf, notify, type ServiceContext } from './context';
 import { idList, invalid, LIMITS, optionalDate, optionalId, requireDate, requireInput, requireText } from './validate';
 
@@ -59,16 +62,21 @@ export async function reportAbsence(ctx: ServiceContext, input: ReportAbsenceInp
     reportedBy: actorOf(ctx),
     reportedAt: ctx.now,
   };
+  // The stored report's own moment and reporter: a repaired entry says when and by whom it was made.
+  const entryOf = (a: Absence) => ({
+    ...auditEntry(ctx, 'absence.report', { partnerId, basis: 'role', details: { absenceId: a.id, dossiers: a.dossierIds.length, from: a.from } }),
+    at: a.reportedAt,
+    actor: a.reportedBy,
+  });
   const existing = input.absenceId ? await ctx.ports.absences.get(partnerId, id) : undefined;
   if (existing) {
-    if (sameReport(existing, absence)) return { absence: existing, changed: false };
-    throw invalid('absenceId', msg.absenceIdTaken);
+    if (!sameReport(existing, absence)) throw invalid('absenceId', msg.absenceIdTaken);
+    await appendUnlessLogged(ctx, entryOf(existing), (e) => e.action === 'absence.report' && e.partnerId === partnerId && e.details?.absenceId === id);
+    return { absence: existing, changed: false };
   }
   await ctx.ports.absences.create(absence);
   // Another partition than the absence: the audit entry follows the write (landlord's log).
-  await ctx.ports.audit.append(
-    auditEntry(ctx, 'absence.report', { partnerId, basis: 'role', details: { absenceId: id, dossiers: dossierIds.length, from } }),
-  );
+  await ctx.ports.audit.append(entryOf(absence));
   await notify(ctx, 'absenceReported', (n) =>
     n.absenceReported({ landlordId: ctx.ports.landlordId, at: ctx.now, actor: actorOf(ctx), partnerId, absenceId: id, dossierIds }),
   );

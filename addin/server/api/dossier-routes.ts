@@ -219,14 +219,15 @@ export function dossierRoutes(): ApiRoute[] {
       body: s.candidacyBody,
       responses: actionResponses(true),
       handle: async ({ body }, { ctx }) => {
-        const { dossier } = await createCandidacy(ctx, {
+        const { dossier, changed } = await createCandidacy(ctx, {
+          ...(body.candidacyId ? { candidacyId: body.candidacyId } : {}),
           kind: body.kind,
           tenant: { name: body.tenant.name, ...(body.tenant.address ? { address: body.tenant.address } : {}) },
           registeringPartnerId: body.registeringPartnerId,
           supportingPartnerId: body.supportingPartnerId,
           supportWorker: { name: body.supportWorker.name, ...(body.supportWorker.email ? { email: body.supportWorker.email } : {}) },
         });
-        return changeReply({ dossier, changed: true }, msg.forms.candidacy.done(dossier.number), 201);
+        return changeReply({ dossier, changed }, msg.forms.candidacy.done(dossier.number), changed ? 201 : 200);
       },
     }),
 

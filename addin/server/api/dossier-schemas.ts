@@ -23,6 +23,8 @@ export const overviewQuery = z.strictObject({
 });
 
 export const candidacyBody = z.strictObject({
+  /** The form's idempotency key (the dossier's id): the same request again creates nothing. */
+  candidacyId: id.optional(),
   kind: z.enum(['VT', 'other']),
   tenant: z.strictObject({ name: text(200), address: text(300).optional() }),
   registeringPartnerId: id,

@@ -27,7 +27,11 @@ export interface FormSpec {
   fields: FieldSpec[];
   /** Relative to /api/. */
   path: string;
-  body(values: Values): unknown;
+  /**
+   * The request body. `requestKey` is the open form's own id: a create sends it as its idempotency key,
+   * so pressing "save" again after a failure does not create a second one (and repairs its audit entry).
+   */
+  body(values: Values, requestKey: string): unknown;
 }
 
 const L = msg.fieldLabel;
@@ -60,7 +64,8 @@ export function candidacyForm(partners: readonly { id: string; name: string }[])
       { name: 'supportWorker.name', label: label('supportWorker.name'), type: 'text' },
       { name: 'supportWorker.email', label: label('supportWorker.email'), type: 'text' },
     ],
-    body: (v) => ({
+    body: (v, requestKey) => ({
+      candidacyId: requestKey,
       kind: str(v, 'kind'),
       tenant: { name: str(v, 'tenant.name'), ...optional(v, 'tenant.address', 'address') },
       registeringPartnerId: str(v, 'registeringPartnerId'),
@@ -81,7 +86,8 @@ export function absenceForm(dossierIds: readonly string[]): FormSpec {
       { name: 'expectedUntil', label: label('expectedUntil'), type: 'date' },
       { name: 'replacementContact', label: label('replacementContact'), type: 'textarea' },
     ],
-    body: (v) => ({
+    body: (v, requestKey) => ({
+      absenceId: requestKey,
       workerName: str(v, 'workerName'),
       from: str(v, 'from'),
       ...optional(v, 'expectedUntil'),

@@ -56,6 +56,24 @@ describe('a trajectory from candidacy to its 3-month visit (R1, R2, R7, R17)', (
     expect((await page(id)).forms).toEqual(expect.arrayContaining(['signatures', 'consent', 'stop']));
   });
 
+  it('R1: the form sent twice with its key (a second "save" after a failed answer) creates one dossier: 201, then 200 unchanged', async () => {
+    const body = {
+      candidacyId: 'form-key-7f3a',
+      kind: 'VT',
+      tenant: { name: 'Testhuurder Tweemaal' },
+      registeringPartnerId: 'de-vaart',
+      supportingPartnerId: 'de-vaart',
+      supportWorker: { name: 'Begeleider Test' },
+    };
+    const first = await post('/api/dossiers', coordinatorToken, body);
+    expect(first.status).toBe(201);
+    const second = await post('/api/dossiers', coordinatorToken, body);
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ dossierId: 'form-key-7f3a', number: (first.body as ActionResult).number, changed: false });
+    const named = (await world.ports.dossiers.listAll()).filter((d) => d.tenant.name === 'Testhuurder Tweemaal');
+    expect(named).toHaveLength(1);
+  });
+
   it('R1: a partner member cannot record a signature (403, nothing written)', async () => {
     const before = await snapshot(world);
     const response = await post(`/api/dossiers/${id}/signatures`, memberToken, { signatures: { tenant: '2025-08-01' } });
