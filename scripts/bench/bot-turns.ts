@@ -60,6 +60,21 @@ export interface TurnFigures {
   p95MsByCommand: Record<string, number>;
 }
 
+/** An activity from `user` in its personal chat with the bot, as Teams sends it (type and content to add). */
+export function personalActivity(user: User, serviceUrl: string) {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${user.objectId}`, name: user.displayName, aadObjectId: user.objectId },
+    recipient: { id: '28:woonbegeleiding-bot', name: 'Woonbegeleiding' },
+    conversation: { id: `a:personal-${user.objectId}`, conversationType: 'personal', tenantId: PLAYGROUND_TENANT },
+    channelData: { tenant: { id: PLAYGROUND_TENANT } },
+    locale: 'nl-BE',
+  };
+}
+
 /** `total` turns round the `users`, `concurrency` at a time, each in the user's personal chat. */
 export async function measureTurns(
   botUrl: string,
@@ -77,20 +92,8 @@ export async function measureTurns(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < total; i = next++) {
         const user = users[i % users.length] as User;
-        const id = randomUUID();
-        const activity = {
-          id,
-          type: 'message',
-          channelId: 'msteams',
-          serviceUrl: serviceUrl.url,
-          timestamp: new Date().toISOString(),
-          from: { id: `29:${user.objectId}`, name: user.displayName, aadObjectId: user.objectId },
-          recipient: { id: '28:woonbegeleiding-bot', name: 'Woonbegeleiding' },
-          conversation: { id: `a:personal-${user.objectId}`, conversationType: 'personal', tenantId: PLAYGROUND_TENANT },
-          channelData: { tenant: { id: PLAYGROUND_TENANT } },
-          locale: 'nl-BE',
-          text: textFor(user, i),
-        };
+        const activity = { ...personalActivity(user, serviceUrl.url), type: 'message', text: textFor(user, i) };
+        const id = activity.id;
         const started = performance.now();
         const reply = serviceUrl.waitForReply(id);
         const response = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });

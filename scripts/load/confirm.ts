@@ -5,14 +5,13 @@
  * POST /api/messages, as Teams sends it), and colleagues of one partner click the same consultation.
  * Afterwards every seeded consultation is counted in storage against what the clicks were answered.
  */
-import { randomUUID } from 'node:crypto';
-import { PLAYGROUND_TENANT } from '../../shared/demo/demo-data';
 import { botMessages } from '../../shared/messages/bot';
 import { serviceMessages } from '../../shared/messages/services';
 import { nextMonth } from '../../shared/rules/calendar';
 import type { AuditEntry, User, YearMonth } from '../../shared/rules/types';
 import { createServiceContext, recordConclusions } from '../../shared/services';
 import type { Store } from '../../shared/store';
+import { personalActivity } from '../bench/bot-turns';
 import { benchUsers, LANDLORD } from '../bench/world';
 
 /** Past months with conclusions that members click (M-1 .. M-3). */
@@ -66,17 +65,9 @@ export function answerOf(card: unknown): ConfirmAnswer {
  */
 export async function clickConfirm(botUrl: string, serviceUrl: string, user: User, partnerId: string, month: YearMonth): Promise<{ status: number; answer: ConfirmAnswer }> {
   const activity = {
-    id: randomUUID(),
+    ...personalActivity(user, serviceUrl),
     type: 'invoke',
     name: 'adaptiveCard/action',
-    channelId: 'msteams',
-    serviceUrl,
-    timestamp: new Date().toISOString(),
-    from: { id: `29:${user.objectId}`, name: user.displayName, aadObjectId: user.objectId },
-    recipient: { id: '28:woonbegeleiding-bot', name: 'Woonbegeleiding' },
-    conversation: { id: `a:personal-${user.objectId}`, conversationType: 'personal', tenantId: PLAYGROUND_TENANT },
-    channelData: { tenant: { id: PLAYGROUND_TENANT } },
-    locale: 'nl-BE',
     value: { action: { type: 'Action.Execute', verb: 'conclusions.confirm', data: { card: { kind: 'conclusions', partnerId, month } } }, trigger: 'manual' },
   };
   const response = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
