@@ -1,10 +1,11 @@
 /**
  * R13, R14 (with R4, R15, R17-R20): the agenda of one partner's consultation of a month, built by the
  * pure `buildAgenda` from that partner's data only:
- *   - the partner's dossier list (one partition),
+ *   - the partner's dossier list with the visits of each dossier (one partition; a copy written before
+ *     copies carried visits: that dossier's visits from its own partition),
  *   - the partner's signals raised since the window start (one partition),
  *   - the consultation and its flags (one partition),
- *   - the visits of its running dossiers (R17-R19) and the contact log of those whose log is on (R4).
+ *   - the contact log of the dossiers whose log is on (R4).
  * Nothing of other partners is read: the cost grows with this partner's dossiers only.
  *
  * A partner member sees its own organisation's agenda; the landlord any partner's. The agenda holds
@@ -59,14 +60,18 @@ export async function getAgenda(ctx: ServiceContext, input: GetAgendaInput = {})
 
   const [, listed, signals, { flags }] = await Promise.all([
     loadPartner(ctx, partnerId),
-    ctx.ports.dossiers.listForPartner(partnerId),
+    ctx.ports.dossiers.listForPartnerWithVisits(partnerId),
     ctx.ports.signals.listByPartner(partnerId, { since: window.from }),
     ctx.ports.consultations.getWithFlags(partnerId, month),
   ]);
-  const dossiers = listed.filter(isOpenDossier);
-  const [visits, contactLog] = await Promise.all([
-    inBatches<Dossier, Visit>(dossiers.filter(isRunning), (d) => ctx.ports.visits.listByDossier(d.id)),
+  const open = listed.filter((c) => isOpenDossier(c.dossier));
+  const dossiers = open.map((c) => c.dossier);
+  const running = open.filter((c) => isRunning(c.dossier));
+  const [uncopied, contactLog] = await Promise.all([
+    // Visits come with the list; only a copy that does not carry them (older) needs its own read.
+    inBatches<Dossier, Visit>(running.filter((c) => !c.visits).map((c) => c.dossier), (d) => ctx.ports.visits.listByDossier(d.id)),
     inBatches<Dossier, ContactLogEntry>(dossiers.filter((d) => d.contactLogActive), (d) => ctx.ports.contactLog.listByDossier(d.id)),
   ]);
+  const visits = [...running.flatMap((c) => c.visits ?? []), ...uncopied];
   return buildAgenda({ partnerId, month, dossiers, signals, flags, visits, contactLog, now: ctx.now }, ctx.calendar);
 }

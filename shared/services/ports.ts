@@ -119,6 +119,12 @@ export interface DossierHistory {
   audit: AuditEntry[];
 }
 
+/** A dossier from a partner's list, with its visits when the list's copy carries them (oldest first). */
+export interface DossierWithVisits {
+  dossier: Dossier;
+  visits?: Visit[];
+}
+
 export interface DossierRepository {
   get(id: string): Promise<Dossier | undefined>;
   /** By the human reference ("VT-2025-014"), e.g. from an e-mail reply. */
@@ -128,6 +134,13 @@ export interface DossierRepository {
    * not handed the dossier over (R6). Ordered by number. Cost grows with this partner's dossiers only.
    */
   listForPartner(partnerId: string): Promise<Dossier[]>;
+  /**
+   * The same list, read in the same one request, with each dossier's visits (R17-R19) for the agenda.
+   * Like the list itself the visits are a copy, current once the write's copies are written (or
+   * repaired). `visits` is absent when the copy does not carry them (written before copies did):
+   * read `visits.listByDossier` for that dossier.
+   */
+  listForPartnerWithVisits(partnerId: string): Promise<DossierWithVisits[]>;
   /** All dossiers of the landlord, ordered by number. */
   listAll(): Promise<Dossier[]>;
   /** Refuses a taken id or number ('conflict'). */
@@ -172,6 +185,7 @@ export interface FlagRepository {
 }
 
 export interface VisitRepository {
+  /** A visit of a missing dossier: 'not-found'. Visit writes also refresh the dossier's list copies. */
   create(visit: Visit): Promise<Visit>;
   get(dossierId: string, id: string): Promise<Visit | undefined>;
   update(dossierId: string, id: string, mutate: Mutate<Visit>): Promise<Visit>;

@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { odata, type TransactionAction } from '@azure/data-tables';
 import { DomainError } from '../rules/errors';
 import type { AuditEntry, ContactLogEntry, Dossier, InformationRequest, Instant, Signal, Visit } from '../rules/types';
-import type { DossierHistory, DossierWork, HistoryRewrite } from '../services/ports';
+import type { DossierHistory, DossierWithVisits, DossierWork, HistoryRewrite } from '../services/ports';
 import { storeMessages } from '../messages/store';
-import { encode, fromChunks, revOf, type Entity, type StoredEntity } from './codec';
+import { asciiJson, chunkProps, encode, fromChunks, MAX_CHARS, revOf, type Entity, type StoredEntity } from './codec';
 import { appendSuffix, encodePart, joinKey, rangeEnd, sortableInstant } from './keys';
 import { statusOf, withRetry } from './table';
 import type { StoreContext } from './context';
@@ -43,6 +43,8 @@ interface DossierState {
 
 interface Derived {
   dossier?: DossierState;
+  /** The dossier's visits for its copies, when already read (create, resync); else read after the commit. */
+  visits?: Visit[];
   signals: Signal[];
   requests: { value: InformationRequest; rev: number }[];
 }
@@ -66,6 +68,24 @@ export const byTime =
 
 function readState(e: StoredEntity): DossierState {
   return { dossier: fromChunks<Dossier>(e), rev: revOf(e), indexed: JSON.parse(String(e.indexed ?? '[]')) as string[] };
+}
+
+const VISITS = 'v'; // column prefix of the visits in a dossier copy: v0..vN, vn
+const byVisitDate = byTime<Visit>((v) => v.heldOn ?? v.plannedOn);
+
+/**
+ * A visible dossier copy also carries the dossier's visits (the agenda reads them with the list), when
+ * dossier and visits fit in one entity together; else it carries none and readers fall back to the
+ * dossier's partition, as for a copy written before copies carried visits.
+ */
+function withVisits(copy: Entity, dossierChars: number, visits: Visit[]): Entity {
+  const json = asciiJson([...visits].sort(byVisitDate));
+  return dossierChars + json.length <= MAX_CHARS ? { ...copy, ...chunkProps(json, VISITS) } : copy;
+}
+
+function readCopy(e: StoredEntity): DossierWithVisits {
+  const dossier = fromChunks<Dossier>(e);
+  return e[`${VISITS}n`] === undefined ? { dossier } : { dossier, visits: fromChunks<Visit[]>(e, VISITS) };
 }
 
 export class DossierStore {
@@ -124,17 +144,24 @@ export class DossierStore {
     return dossier?.number === number ? dossier : undefined;
   }
 
-  private async listIndex(pk: string): Promise<Dossier[]> {
+  private async listIndex(pk: string): Promise<DossierWithVisits[]> {
     const rows = await this.index.query(odata`PartitionKey eq ${pk} and visible eq ${true}`);
-    return rows.map((e) => fromChunks<Dossier>(e)).sort((a, b) => a.number.localeCompare(b.number) || a.id.localeCompare(b.id));
+    return rows
+      .map(readCopy)
+      .sort((a, b) => a.dossier.number.localeCompare(b.dossier.number) || a.dossier.id.localeCompare(b.dossier.id));
   }
 
-  listForPartner(partnerId: string): Promise<Dossier[]> {
+  async listForPartner(partnerId: string): Promise<Dossier[]> {
+    return (await this.listIndex(this.partnerPk(partnerId))).map((c) => c.dossier);
+  }
+
+  /** The same one partition as listForPartner, with the visits each copy carries. */
+  listForPartnerWithVisits(partnerId: string): Promise<DossierWithVisits[]> {
     return this.listIndex(this.partnerPk(partnerId));
   }
 
-  listAll(): Promise<Dossier[]> {
-    return this.listIndex(this.allPk());
+  async listAll(): Promise<Dossier[]> {
+    return (await this.listIndex(this.allPk())).map((c) => c.dossier);
   }
 
   async listKind<T>(dossierId: string, kind: Kind): Promise<T[]> {
@@ -229,7 +256,7 @@ export class DossierStore {
   private async syncAfterCommit(dossierId: string, derived: Derived, markerRow: string): Promise<void> {
     try {
       await this.ctx.hooks.beforeDerivedSync?.(dossierId);
-      if (await this.syncDerived(derived)) await this.index.delete(PENDING_PK, markerRow);
+      if (await this.syncDerived(dossierId, derived)) await this.index.delete(PENDING_PK, markerRow);
     } catch (err) {
       // The write itself succeeded; the copies are repaired later from the marker.
       this.ctx.log.warn({ dossierId, error: (err as Error).name }, 'dossier copies not written: left for repair');
@@ -237,13 +264,19 @@ export class DossierStore {
   }
 
   /** Writes every copy; answers false when one could not be written (the marker then stays). */
-  private async syncDerived(derived: Derived): Promise<boolean> {
+  private async syncDerived(dossierId: string, derived: Derived): Promise<boolean> {
     const writes: Promise<boolean>[] = derived.signals.map((s) => this.index.upsert(this.signalCopy(s)).then(() => true));
     const d = derived.dossier;
     if (d) {
+      // Read after the commit of revision d.rev, so they hold every visit up to that revision (each
+      // visit write raises the revision); newer ones too at worst, which their own copies repeat.
+      const visits = derived.visits ?? (await this.listKind<Visit>(dossierId, 'visit'));
+      const dossierChars = asciiJson(d.dossier).length;
       const visible = partnersWithAccess(d.dossier);
-      const copy = (pk: string, isVisible: boolean) =>
-        encode(pk, encodePart(d.dossier.id), d.dossier, { rev: d.rev, visible: isVisible, number: d.dossier.number, status: d.dossier.status });
+      const copy = (pk: string, isVisible: boolean) => {
+        const e = encode(pk, encodePart(d.dossier.id), d.dossier, { rev: d.rev, visible: isVisible, number: d.dossier.number, status: d.dossier.status });
+        return isVisible ? withVisits(e, dossierChars, visits) : e; // a tombstone keeps no history
+      };
       writes.push(this.writeIfNewer(copy(this.allPk(), true)));
       // Partners that lost access keep a tombstone (visible false): a late, older copy cannot revive them.
       for (const p of d.indexed) writes.push(this.writeIfNewer(copy(this.partnerPk(p), visible.includes(p))));
@@ -281,14 +314,16 @@ export class DossierStore {
   /** Re-derives every copy of one dossier from its partition (idempotent). */
   async resync(dossierId: string): Promise<boolean> {
     const pk = this.pk(dossierId);
-    const derived = noDerived();
+    const visits: Visit[] = [];
+    const derived: Derived = { ...noDerived(), visits };
     for (const e of await this.table.query(odata`PartitionKey eq ${pk}`)) {
       const kind = e.rowKey.split('|')[0];
       if (kind === DOSSIER_ROW) derived.dossier = readState(e);
       else if (kind === 'signal') derived.signals.push(fromChunks<Signal>(e));
+      else if (kind === 'visit') visits.push(fromChunks<Visit>(e));
       else if (kind === 'inforeq') derived.requests.push({ value: fromChunks<InformationRequest>(e), rev: revOf(e) });
     }
-    return this.syncDerived(derived);
+    return this.syncDerived(dossierId, derived);
   }
 
   /**
@@ -300,7 +335,8 @@ export class DossierStore {
     const rows = await this.table.query(odata`PartitionKey eq ${pk}`);
     if (!rows.some((e) => e.rowKey === DOSSIER_ROW)) throw new DomainError('not-found', storeMessages.notFound.dossier);
     const byKind: Record<string, ((value: never) => unknown) | undefined> = {
-      [DOSSIER_ROW]: rewrite.dossier,
+      // Always: its revision must move for the copies (they carry the visits) to be rewritten.
+      [DOSSIER_ROW]: rewrite.dossier ?? ((d: Dossier) => d),
       signal: rewrite.signal,
       visit: rewrite.visit,
       contact: rewrite.contact,
@@ -332,7 +368,7 @@ export class DossierStore {
     await this.claimNumber(dossier);
     return this.commit(dossier.id, 'dossier.create', async () => ({
       actions: [['create', entity]],
-      derived: { ...noDerived(), dossier: state },
+      derived: { ...noDerived(), dossier: state, visits: [] },
       result: dossier,
       existsMessage: storeMessages.exists.dossier,
     }), { copies: true });
@@ -411,6 +447,8 @@ export class DossierStore {
   ): Promise<T> {
     const pk = this.pk(dossierId);
     const rowKey = DossierStore.rowKey(kind, id);
+    // A visit write also rewrites the dossier row: queue behind the dossier's other writes.
+    const serialKey = this.serialKey(dossierId, kind === 'visit' ? DOSSIER_ROW : rowKey);
     return this.commit(dossierId, kind + '.update', async () => {
       const e = await this.table.get(pk, rowKey);
       if (!e) throw new DomainError('not-found', notFound);
@@ -418,9 +456,42 @@ export class DossierStore {
       if (next.id !== id || next.dossierId !== dossierId) throw new Error('id and dossierId are immutable');
       const rev = revOf(e) + 1;
       const derived = noDerived();
+      const actions: TransactionAction[] = [['update', encode(pk, rowKey, next, { rev }), 'Replace', { etag: e.etag }]];
       if (kind === 'inforeq') derived.requests.push({ value: next as unknown as InformationRequest, rev });
-      return { actions: [['update', encode(pk, rowKey, next, { rev }), 'Replace', { etag: e.etag }]], derived, result: next };
-    }, { copies: kind === 'inforeq', serialKey: this.serialKey(dossierId, rowKey) });
+      else {
+        const touched = await this.touchDossier(dossierId);
+        actions.push(touched.action);
+        derived.dossier = touched.state;
+      }
+      return { actions, derived, result: next };
+    }, { copies: true, serialKey });
+  }
+
+  /** A new visit, with the dossier row touched (see touchDossier). */
+  addVisit(visit: Visit): Promise<Visit> {
+    const pk = this.pk(visit.dossierId);
+    return this.commit(visit.dossierId, 'visit.create', async () => {
+      const touched = await this.touchDossier(visit.dossierId);
+      return {
+        actions: [['create', encode(pk, DossierStore.rowKey('visit', visit.id), visit, { rev: 1 })], touched.action],
+        derived: { ...noDerived(), dossier: touched.state },
+        result: visit,
+        existsMessage: storeMessages.exists.record,
+      };
+    }, { copies: true, serialKey: this.serialKey(visit.dossierId, DOSSIER_ROW) });
+  }
+
+  /**
+   * A visit write counts as a change of the dossier for its copies (they carry the visits, and only
+   * move forward by revision): the dossier row is rewritten with revision + 1 in the same
+   * transaction, conditional on its ETag, so visit writes and dossier writes are ordered by revision.
+   */
+  private async touchDossier(dossierId: string): Promise<{ action: TransactionAction; state: DossierState }> {
+    const e = await this.table.get(this.pk(dossierId), DOSSIER_ROW);
+    if (!e) throw new DomainError('not-found', storeMessages.notFound.dossier);
+    const current = readState(e);
+    const state: DossierState = { ...current, rev: current.rev + 1 };
+    return { action: ['update', this.dossierEntity(state), 'Replace', { etag: e.etag }], state };
   }
 
   appendAudit(entry: AuditEntry & { dossierId: string }): Promise<AuditEntry> {
@@ -469,6 +540,9 @@ class StagedDossierWork implements DossierWork {
   private readonly writes = new Map<string, TransactionAction>();
   private readonly derived = noDerived();
   private readonly storedJson: string;
+  /** What setDossier staged (maybe unchanged: then only a guard). */
+  private next: Dossier | undefined;
+  private visitsChanged = false;
   readonly dossier: Dossier;
 
   constructor(
@@ -492,13 +566,21 @@ class StagedDossierWork implements DossierWork {
     if (next.id !== cur.id || next.landlordId !== cur.landlordId || next.number !== cur.number) {
       throw new Error('dossier id, landlord and number are immutable');
     }
-    const unchanged = JSON.stringify(next) === this.storedJson;
+    this.next = next;
+  }
+
+  /** The dossier row's write, if any, decided once all the work is staged. */
+  private dossierWrite(): TransactionAction | undefined {
+    const changed = this.next !== undefined && JSON.stringify(this.next) !== this.storedJson;
     // Unchanged: rewrite as is, which still makes the commit conditional on the dossier (a guard).
-    const s: DossierState = unchanged
-      ? this.state
-      : { dossier: next, rev: this.state.rev + 1, indexed: [...new Set([...this.state.indexed, ...partnersWithAccess(next)])] };
-    this.writes.set('dossier', ['update', this.store.newDossierEntity(s), 'Replace', { etag: this.entity.etag }]);
-    this.derived.dossier = unchanged ? undefined : s;
+    if (!changed && !this.visitsChanged) {
+      return this.next && ['update', this.store.newDossierEntity(this.state), 'Replace', { etag: this.entity.etag }];
+    }
+    // A visit change counts as a dossier change: a new revision, so its copies follow (touchDossier).
+    const dossier = changed && this.next ? this.next : this.state.dossier;
+    const s: DossierState = { dossier, rev: this.state.rev + 1, indexed: [...new Set([...this.state.indexed, ...partnersWithAccess(dossier)])] };
+    this.derived.dossier = s;
+    return ['update', this.store.newDossierEntity(s), 'Replace', { etag: this.entity.etag }];
   }
 
   private async read<T>(kind: 'visit' | 'inforeq', id: string): Promise<T | undefined> {
@@ -526,6 +608,7 @@ class StagedDossierWork implements DossierWork {
   }
   putVisit(visit: Visit): void {
     this.put(DossierStore.rowKey('visit', this.own(visit).id), visit);
+    this.visitsChanged = true;
   }
   getInformationRequest(id: string) {
     return this.read<InformationRequest>('inforeq', id);
@@ -546,8 +629,10 @@ class StagedDossierWork implements DossierWork {
   }
 
   staged(): { actions: TransactionAction[]; derived: Derived } {
-    if (this.writes.size > 100) throw new DomainError('validation', storeMessages.tooManyWrites);
-    return { actions: [...this.writes.values()], derived: this.derived };
+    const dossier = this.dossierWrite();
+    const actions = dossier ? [dossier, ...this.writes.values()] : [...this.writes.values()];
+    if (actions.length > 100) throw new DomainError('validation', storeMessages.tooManyWrites);
+    return { actions, derived: this.derived };
   }
 }
 

@@ -95,6 +95,7 @@ function landlordPorts(ctx: StoreContext, landlordId: string): LandlordPorts {
       get: (id) => d.get(id),
       getByNumber: (number) => d.getByNumber(number),
       listForPartner: (partnerId) => d.listForPartner(partnerId),
+      listForPartnerWithVisits: (partnerId) => d.listForPartnerWithVisits(partnerId),
       listAll: () => d.listAll(),
       create: (dossier) => d.create(dossier),
       update: (id, mutate) => d.update(id, mutate),
@@ -109,7 +110,7 @@ function landlordPorts(ctx: StoreContext, landlordId: string): LandlordPorts {
     },
     flags: c.flags,
     visits: {
-      create: (v) => d.addRow(v.dossierId, DossierStore.rowKey('visit', v.id), v, { signals: [], requests: [] }, 'visit.create'),
+      create: (v) => d.addVisit(v),
       get: (dossierId, id) => d.getRow(dossierId, 'visit', id),
       update: (dossierId, id, mutate) => d.updateRow(dossierId, 'visit', id, mutate, m.visit),
       listByDossier: async (dossierId) => (await d.listKind<Visit>(dossierId, 'visit')).sort(byTime((v) => v.heldOn ?? v.plannedOn)),

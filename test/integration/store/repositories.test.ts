@@ -122,6 +122,8 @@ describe('records of one landlord', () => {
   it('visits: create, get, update, list', async () => {
     const d = f.dossier(uid());
     const v = f.visit(d);
+    expect(await code(ports.visits.create(v))).toBe('not-found'); // a visit belongs to a stored dossier
+    await ports.dossiers.create(d);
     await ports.visits.create(v);
     const held = await ports.visits.update(d.id, v.id, (x) => ({
       ...x,
