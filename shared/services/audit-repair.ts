@@ -4,15 +4,19 @@
  * service answers as unchanged) calls this to write the entry when it is still missing, so every
  * stored change ends up audited exactly once.
  */
-import type { AuditEntry, YearMonth } from '../rules/types';
+import { nextMonth } from '../rules/calendar';
+import type { AuditEntry, Instant, YearMonth } from '../rules/types';
 import type { ServiceContext } from './context';
+
+/** Only the audit log is read and written: the CLI's use cases (import, purge) pass `{ ports }`. */
+type AuditContext = Pick<ServiceContext, 'ports'>;
 
 /**
  * Writes `entry` unless the log already holds one that `same` recognises: the dossier's log when the
  * entry names a dossier, else the landlord's log of `months` (default: the month of `entry.at`).
  */
 export async function appendUnlessLogged(
-  ctx: ServiceContext,
+  ctx: AuditContext,
   entry: AuditEntry,
   same: (logged: AuditEntry) => boolean,
   months: readonly YearMonth[] = [entry.at.slice(0, 7)],
@@ -22,4 +26,20 @@ export async function appendUnlessLogged(
     ? await audit.listByDossier(entry.dossierId)
     : (await Promise.all(months.map((m) => audit.listWithoutDossier(m)))).flat();
   if (!log.some(same)) await audit.append(entry);
+}
+
+/**
+ * How far back the landlord's log is searched for a record's newest entry (partners, users: their
+ * records keep no moment of their last change, so the month of its entry is unknown).
+ */
+export const LOG_MONTHS_BACK = 24;
+
+/** The newest entry `of` recognises in the landlord's log, from the month of `now` back (bounded). */
+export async function newestLogged(ctx: AuditContext, of: (logged: AuditEntry) => boolean, now: Instant, monthsBack = LOG_MONTHS_BACK): Promise<AuditEntry | undefined> {
+  let month: YearMonth = now.slice(0, 7);
+  for (let i = 0; i < monthsBack; i++, month = nextMonth(month, -1)) {
+    const hits = (await ctx.ports.audit.listWithoutDossier(month)).filter(of);
+    if (hits.length > 0) return hits[hits.length - 1];
+  }
+  return undefined;
 }

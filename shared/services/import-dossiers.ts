@@ -25,6 +25,7 @@ import { activate, createCandidacy, extend, recordSignature } from '../rules/tra
 import { addMonths } from '../rules/dates';
 import { SIGNATORIES, type AuditEntry, type Dossier, type IsoDate, type Signatory } from '../rules/types';
 import { importMessages as msg } from '../messages/import';
+import { appendUnlessLogged } from './audit-repair';
 import type { LandlordPorts } from './ports';
 
 export const IMPORT_COLUMNS = [
@@ -166,9 +167,14 @@ export async function importDossiers(
 
   let imported = 0;
   for (const { dossier, existing } of planned) {
-    if (existing) continue;
-    await ports.dossiers.create(dossier);
     const audit: AuditEntry = { at: options.now, actor: options.actor, action: 'dossier.import', dossierId: dossier.id, basis: 'role' };
+    if (existing) {
+      // The same data means the same id: created by an import. Its moment is not stored (createdOn is
+      // a day): a repaired entry carries this run's.
+      await appendUnlessLogged({ ports }, audit, (e) => e.action === 'dossier.import' || e.action === 'dossier.create');
+      continue;
+    }
+    await ports.dossiers.create(dossier);
     await ports.audit.append(audit);
     imported++;
   }

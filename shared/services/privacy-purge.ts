@@ -3,20 +3,31 @@
  * facts: the records stay with their dates, kinds, categories and statuses, so counts still add up,
  * but names, addresses and every text somebody typed are replaced. Idempotent: a purged dossier is
  * marked (`purgedOn`) and skipped next time. Audited per dossier.
+ * The mark is the last write of a purge and its entry a write after it: a failure between the two
+ * leaves a purged dossier without its entry, which the mark alone would skip for ever. So a marked
+ * dossier without its 'privacy.purge' entry still counts as to purge: the next run writes only the
+ * entry (DESIGN, Security: audit; "nothing half-written"). Costs one read of each purged dossier's log.
  */
 import { compareDates } from '../rules/dates';
-import type { Dossier, IsoDate } from '../rules/types';
+import type { AuditEntry, Dossier, IsoDate } from '../rules/types';
 import { privacyMessages as msg } from '../messages/privacy';
 import type { HistoryRewrite, LandlordPorts } from './ports';
 import { monthsOfDossier, partnersOf } from './privacy-export';
 
 const ERASED = msg.erased;
 
-/** Closed dossiers (positively or stopped) closed before `date`, not yet purged. */
+const isPurgeEntry = (e: AuditEntry): boolean => e.action === 'privacy.purge';
+
+/** Closed dossiers (positively or stopped) closed before `date`, not yet purged, or purged without their entry. */
 export async function dossiersToPurge(ports: LandlordPorts, closedBefore: IsoDate): Promise<Dossier[]> {
-  return (await ports.dossiers.listAll()).filter(
-    (d) => (d.status === 'closed-positive' || d.status === 'stopped') && d.closedOn && compareDates(d.closedOn, closedBefore) < 0 && !d.purgedOn,
+  const closed = (await ports.dossiers.listAll()).filter(
+    (d) => (d.status === 'closed-positive' || d.status === 'stopped') && d.closedOn && compareDates(d.closedOn, closedBefore) < 0,
   );
+  const out: Dossier[] = [];
+  for (const d of closed) {
+    if (!d.purgedOn || !(await ports.audit.listByDossier(d.id)).some(isPurgeEntry)) out.push(d);
+  }
+  return out;
 }
 
 const redact = (today: IsoDate): HistoryRewrite => ({
@@ -73,7 +84,8 @@ export async function purgeClosedBefore(
   let records = 0;
   const dossiers = await dossiersToPurge(ports, closedBefore);
   for (const dossier of dossiers) {
-    records += await purgeDossier(ports, dossier, options.today);
+    // Marked: everything was erased before the mark; only its entry is missing (this run's moment).
+    if (!dossier.purgedOn) records += await purgeDossier(ports, dossier, options.today);
     await ports.audit.append({ at: options.now, actor: options.actor, action: 'privacy.purge', dossierId: dossier.id, basis: 'role' });
   }
   return { dossiers: dossiers.length, records };

@@ -15,7 +15,8 @@ export interface UpdatePartnerInput extends PartnerFields {
   partnerId: string;
 }
 
-const same = (a: Partner, b: Partner): boolean =>
+/** Whether two partners hold the same form fields (a change, or a repeated create, changes nothing). */
+export const samePartner = (a: Partner, b: Partner): boolean =>
   a.name === b.name &&
   a.meetingMode === b.meetingMode &&
   a.m365TenantId === b.m365TenantId &&
@@ -33,7 +34,7 @@ export async function updatePartner(ctx: ServiceContext, input: UpdatePartnerInp
     const { m365TenantId: _dropped, ...rest } = p;
     return { ...rest, ...fields, id: p.id, landlordId: p.landlordId };
   };
-  if (same(current, apply(current))) return { partner: current, changed: false };
+  if (samePartner(current, apply(current))) return { partner: current, changed: false };
   const partner = await ctx.ports.partners.update(id, apply);
   await ctx.ports.audit.append(
     auditEntry(ctx, 'partner.update', { partnerId: id, basis: 'role', details: { meetingMode: partner.meetingMode, tenant: Boolean(partner.m365TenantId) } }),

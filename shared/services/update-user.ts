@@ -5,9 +5,10 @@
  */
 import { authorize } from '../rules/access';
 import { DomainError } from '../rules/errors';
-import type { User } from '../rules/types';
+import type { AuditEntry, User } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 import { auditEntry } from './audit';
+import { newestLogged } from './audit-repair';
 import { userFields, type UserAdminContext, type UserFields } from './organisation-input';
 import { requireId, requireInput } from './validate';
 
@@ -22,6 +23,17 @@ export async function loadUser(ctx: UserAdminContext, tenantId: string, objectId
   if (!user || user.landlordId !== ctx.ports.landlordId) throw new DomainError('not-found', msg.userNotFound);
   return user;
 }
+
+/** The newest create/update/remove entry of the user with these Entra ids (bounded search back). */
+export const newestOfUser = (ctx: UserAdminContext, tenantId: string, objectId: string): Promise<AuditEntry | undefined> =>
+  newestLogged(
+    ctx,
+    (e) =>
+      (e.action === 'user.create' || e.action === 'user.update' || e.action === 'user.remove') &&
+      String(e.details?.tenantId).toLowerCase() === tenantId.toLowerCase() &&
+      String(e.details?.objectId).toLowerCase() === objectId.toLowerCase(),
+    ctx.now,
+  );
 
 export const isSelf = (ctx: UserAdminContext, tenantId: string, objectId: string): boolean =>
   ctx.user.tenantId.toLowerCase() === tenantId.toLowerCase() && ctx.user.objectId.toLowerCase() === objectId.toLowerCase();

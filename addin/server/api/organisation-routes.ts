@@ -19,7 +19,7 @@ import type { UserAdminContext } from '../../../shared/services/organisation-inp
 import { removeUser } from '../../../shared/services/remove-user';
 import { updatePartner } from '../../../shared/services/update-partner';
 import { updateUser } from '../../../shared/services/update-user';
-import { userRoute, type ApiRoute, type Session } from './http';
+import { userRoute, type ApiRoute, type ResponseSpec, type Session } from './http';
 import * as s from './organisation-schemas';
 
 const msg = tabMessages.admin;
@@ -31,10 +31,10 @@ const problems = {
   404: { description: 'Not found, or not of this landlord (the same answer)', problem: true },
 } as const;
 
-const adminResponses = (created = false) => ({
-  [created ? 201 : 200]: { description: 'Done (changed false: nothing was different)', schema: s.adminResultSchema },
-  ...problems,
-});
+const adminResponses = (created = false): Record<number, ResponseSpec> => {
+  const done: ResponseSpec = { description: 'Done (changed false: nothing was different, e.g. the same create again)', schema: s.adminResultSchema };
+  return created ? { 201: { description: 'Created', schema: s.adminResultSchema }, 200: done, ...problems } : { 200: done, ...problems };
+};
 
 const partnerItem = (p: Partner): s.PartnerItem => ({
   id: p.id,
@@ -115,15 +115,15 @@ export function organisationRoutes(deps: Pick<SurfaceDeps, 'store'>): ApiRoute[]
       body: s.createPartnerBody,
       responses: adminResponses(true),
       handle: async ({ body }, { ctx }) => {
-        const { partner } = await createPartner(ctx, {
+        const { partner, changed } = await createPartner(ctx, {
           id: body.id,
           name: body.name,
           contact: body.contact,
           ...optional('m365TenantId', body.m365TenantId),
           ...(body.meetingMode ? { meetingMode: body.meetingMode } : {}),
         });
-        const reply: s.AdminResult = { id: partner.id, changed: true, message: msg.partnerCreated(partner.name) };
-        return { status: 201, body: reply };
+        const reply: s.AdminResult = { id: partner.id, changed, message: changed ? msg.partnerCreated(partner.name) : tabMessages.forms.unchanged };
+        return { status: changed ? 201 : 200, body: reply };
       },
     }),
 
@@ -156,7 +156,7 @@ export function organisationRoutes(deps: Pick<SurfaceDeps, 'store'>): ApiRoute[]
       body: s.createUserBody,
       responses: adminResponses(true),
       handle: async ({ body }, session) => {
-        const { user } = await createUser(admin(session), {
+        const { user, changed } = await createUser(admin(session), {
           tenantId: body.tenantId,
           objectId: body.objectId,
           displayName: body.displayName,
@@ -164,8 +164,8 @@ export function organisationRoutes(deps: Pick<SurfaceDeps, 'store'>): ApiRoute[]
           ...optional('email', body.email),
           ...optional('partnerId', body.partnerId),
         });
-        const reply: s.AdminResult = { id: `${user.tenantId}/${user.objectId}`, changed: true, message: msg.userCreated(user.displayName) };
-        return { status: 201, body: reply };
+        const reply: s.AdminResult = { id: `${user.tenantId}/${user.objectId}`, changed, message: changed ? msg.userCreated(user.displayName) : tabMessages.forms.unchanged };
+        return { status: changed ? 201 : 200, body: reply };
       },
     }),
 

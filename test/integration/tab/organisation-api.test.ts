@@ -117,7 +117,11 @@ describe('partner organisations and users (coordinator only)', () => {
     expect(response.body).toEqual(created);
     const org = (await get('/api/organisation', coordinatorToken)).body as Organisation;
     expect(org.partners).toEqual(expect.arrayContaining([{ ...partner, meetingMode: 'teams' }]));
-    expect((await post('/api/partners', coordinatorToken, partner)).body).toMatchObject({ fields: ['id'] });
+    // The same form sent again (a second "save" after a failed answer): 200, unchanged; another one under that id: refused.
+    const again = await post('/api/partners', coordinatorToken, partner);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: 'de-brug', changed: false });
+    expect((await post('/api/partners', coordinatorToken, { ...partner, name: 'Een andere' })).body).toMatchObject({ fields: ['id'] });
   });
 
   it('changes it (all fields); the same again changes nothing', async () => {
