@@ -10,19 +10,16 @@
  * Graph answering 5xx (retried, then failed and the coordinator alerted) is in
  * test/integration/jobs/failures.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { runDueJobs } from '../../shared/jobs/run-due-jobs';
 import { brusselsDate } from '../../shared/rules/calendar';
 import { DomainError } from '../../shared/rules/errors';
 import { seedDemo } from '../../shared/services/seed-demo';
-import { createStore, startAzurite, type RunningAzurite, type Store } from '../../shared/store';
+import { createStore, type Store } from '../../shared/store';
 import { counts, jobsRig } from '../../scripts/bench/jobs';
 import { startApi, type RunningApi } from '../../scripts/bench/server';
 import { benchUsers, LANDLORD, seedDirectory, seedDossiers } from '../../scripts/bench/world';
-import { freePort } from '../support/net';
+import { RestartableAzurite } from '../support/restartable-azurite';
 
 jest.setTimeout(90_000);
 
@@ -30,25 +27,15 @@ const at = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Brussels' 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DUTCH = /\b(de|het|een|niet|opslag|probeer|later|even|momenteel)\b/i;
 
-let dir: string;
-let port: number;
-let azurite: RunningAzurite | undefined;
-const connection = () => ({ connectionString: (azurite as RunningAzurite).connectionString });
-const start = async () => (azurite = await startAzurite({ location: path.join(dir, 'azurite'), port }));
-const stop = async () => {
-  await azurite?.stop();
-  azurite = undefined;
-};
+let storage: RestartableAzurite;
+const connection = () => ({ connectionString: storage.connectionString });
+const start = () => storage.up();
+const stop = () => storage.down();
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'wb-faults-'));
-  port = await freePort();
-  await start();
+  storage = await RestartableAzurite.start('faults');
 });
-afterAll(async () => {
-  await stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => storage?.dispose());
 
 describe('Azurite stopped and restarted during a flag storm', () => {
   let store: Store;
@@ -194,7 +181,7 @@ describe('Azurite stopped and restarted during the invitation run', () => {
   async function run(prefix: string, fault: boolean) {
     const store = await createStore({ connection: connection(), tablePrefix: prefix, sdkRetry: { maxRetries: 1, retryDelayInMs: 50, maxRetryDelayInMs: 100 } });
     await seedDemo(store, '2026-11-01');
-    const jobsDir = mkdtempSync(path.join(dir, `${prefix}-`));
+    const jobsDir = storage.folder(prefix);
     let faulted = false;
     const rig = jobsRig(store, jobsDir, {
       afterSend: async (count) => {
@@ -206,7 +193,7 @@ describe('Azurite stopped and restarted during the invitation run', () => {
     });
     const reports = [];
     for (const now of HOURS) {
-      if (fault && faulted && !azurite) await start();
+      if (fault && faulted && !storage.isUp) await start();
       reports.push(await runDueJobs(rig.deps, now));
     }
     return { rig, reports, faulted };

@@ -7,15 +7,12 @@
  * while down is handled when Teams redelivers it (its claim not left stuck), once.
  * The API side of the same fault is in azurite-restart.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { agendaMessages } from '../../shared/messages/agenda';
 import { botMessages } from '../../shared/messages/bot';
 import { storeMessages } from '../../shared/messages/store';
-import { createStore, startAzurite, type RunningAzurite, type Store } from '../../shared/store';
+import { createStore, type Store } from '../../shared/store';
 import { cardOf, DE_VAART, personal, startHarness, type Harness } from '../integration/bot/harness';
-import { freePort } from '../support/net';
+import { RestartableAzurite } from '../support/restartable-azurite';
 import { cardProblems, cardText } from '../unit/bot/card-validator';
 
 jest.setTimeout(120_000);
@@ -30,23 +27,16 @@ const PROBLEM = 'Huurachterstal sinds oktober';
 // Teams gives up on a turn after about 15 s; an answer while storage is down must come well before.
 const TURN_BUDGET_MS = 10_000;
 
-let dir: string;
-let port: number;
-let azurite: RunningAzurite | undefined;
+let storage: RestartableAzurite;
 let h: Harness;
 /** An activity key whose claim, once taken, is followed by the outage (storage lost mid-turn). */
 let stopAfterClaimOf: string | undefined;
-const start = async () => (azurite = await startAzurite({ location: path.join(dir, 'azurite'), port }));
-const stop = async () => {
-  await azurite?.stop();
-  azurite = undefined;
-};
+const start = () => storage.up();
+const stop = () => storage.down();
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'wb-teams-down-'));
-  port = await freePort();
-  await start();
-  const store = await createStore({ connection: { connectionString: (azurite as RunningAzurite).connectionString }, tablePrefix: 'teamsdown' });
+  storage = await RestartableAzurite.start('teams-down');
+  const store = await createStore({ connection: { connectionString: storage.connectionString }, tablePrefix: 'teamsdown' });
   const once = store.exactlyOnce;
   const withOutage: Store = {
     ...store,
@@ -66,8 +56,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.stop();
-  await stop();
-  rmSync(dir, { recursive: true, force: true });
+  await storage?.dispose();
 });
 afterEach(() => expect(h.connector.violations).toEqual([]));
 
@@ -205,7 +194,7 @@ describe('Teams bot while Azurite is stopped and restarted', () => {
     const { result, ms } = await timed(() => h.send(activity));
     stopAfterClaimOf = undefined;
     console.log(`agenda.flag invoke with storage lost after the claim: HTTP ${result.status} after ${ms} ms`);
-    expect(azurite).toBeUndefined(); // the outage really happened mid-turn
+    expect(storage.isUp).toBe(false); // the outage really happened mid-turn
     expect(ms).toBeLessThan(TURN_BUDGET_MS);
     expect(cardText(cardAnswer(result))).toContain(storeMessages.unavailable);
     await start();
