@@ -69,7 +69,8 @@ export class TeamsNotifier implements Notifier {
 
   // R15
   async flagChanged(event: FlagEvent): Promise<void> {
-    this.rt.background.run('flagChanged', () => this.updateAgendaCards(event.landlordId, event.partnerId, event.month));
+    const key = `agenda|${event.landlordId}|${event.partnerId}|${event.month}`;
+    this.rt.background.coalesce(key, 'flagChanged', () => this.updateAgendaCards(event.landlordId, event.partnerId, event.month));
   }
 
   // R16
@@ -78,7 +79,8 @@ export class TeamsNotifier implements Notifier {
   }
 
   async conclusionsConfirmed(event: ConclusionsConfirmedEvent): Promise<void> {
-    this.rt.background.run('conclusionsConfirmed', () => this.updateConclusionsCards(event.landlordId, event.partnerId, event.month));
+    const key = `conclusions|${event.landlordId}|${event.partnerId}|${event.month}`;
+    this.rt.background.coalesce(key, 'conclusionsConfirmed', () => this.updateConclusionsCards(event.landlordId, event.partnerId, event.month));
   }
 
   async transferRequested(_event: TransferRequestedEvent): Promise<void> {}
@@ -122,12 +124,16 @@ export class TeamsNotifier implements Notifier {
     const landlord = await this.landlord(landlordId);
     if (!landlord) return 0;
     const tracked = await trackedCards(this.ports(landlordId).conversations, kind, partnerId, month);
+    // The cards of one conversation show the same view: rendered once for all of them.
+    const rendered = new Map<string, Promise<AdaptiveCard | undefined>>();
     let updated = 0;
     for (const { link, card } of tracked) {
       const target = targetOf(link, landlordId);
-      const rendered = target ? await render(link, landlord).catch(() => undefined) : undefined;
-      if (!target || !rendered) continue;
-      const outcome = await this.rt.sender.update(target, card.activityId, cardMessage(rendered));
+      if (!target) continue;
+      if (!rendered.has(link.conversationId)) rendered.set(link.conversationId, render(link, landlord).catch(() => undefined));
+      const view = await rendered.get(link.conversationId);
+      if (!view) continue;
+      const outcome = await this.rt.sender.update(target, card.activityId, cardMessage(view));
       if (outcome.status === 'sent') updated++;
     }
     return updated;

@@ -22,6 +22,7 @@ export interface BotRuntime {
 /** Work that runs after the answer to the user; awaited on shutdown and in tests. */
 export class Background {
   private readonly pending = new Set<Promise<unknown>>();
+  private readonly coalescing = new Map<string, { again: boolean }>();
 
   constructor(private readonly onError: (error: unknown, what: string) => void) {}
 
@@ -29,6 +30,31 @@ export class Background {
     const promise = work().catch((err: unknown) => this.onError(err, what));
     this.pending.add(promise);
     void promise.finally(() => this.pending.delete(promise));
+  }
+
+  /**
+   * `work` for `key` (e.g. refreshing one agenda's cards): when it is already running, it runs once
+   * more after that run, however many ask meanwhile. A burst of flags then costs two refreshes, not
+   * one per flag, and the last one always starts after the last change it has to show.
+   */
+  coalesce(key: string, what: string, work: () => Promise<unknown>): void {
+    const running = this.coalescing.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const slot = { again: false };
+    this.coalescing.set(key, slot);
+    this.run(what, async () => {
+      try {
+        do {
+          slot.again = false;
+          await work().catch((err: unknown) => this.onError(err, what));
+        } while (slot.again);
+      } finally {
+        this.coalescing.delete(key);
+      }
+    });
   }
 
   async idle(): Promise<void> {

@@ -32,9 +32,7 @@ const TURN_CONCURRENCY = 10;
 const dossierNumberOf = (k: number) => `VT-2026-${String(k === 0 ? 0 : PARTNERS - 1 + (k - 1)).padStart(5, '0')}`;
 
 /** botTurnP95Ratio: the product's agenda and dossier commands against a bare echo bot. */
-async function botTurns(apiUrl: string, connectionString: string, members: readonly User[]): Promise<void> {
-  const serviceUrl = await startServiceUrl();
-  try {
+async function botTurns(apiUrl: string, serviceUrl: Awaited<ReturnType<typeof startServiceUrl>>, connectionString: string, members: readonly User[]): Promise<void> {
     const index = (u: User) => Number((u.partnerId as string).slice(1)) - 1;
     const textFor = (u: User, i: number) => (i % 2 === 0 ? 'agenda' : `dossier ${dossierNumberOf(index(u))}`);
     await measureTurns(apiUrl, serviceUrl, members, textFor, 20, TURN_CONCURRENCY); // warm up
@@ -51,9 +49,6 @@ async function botTurns(apiUrl: string, connectionString: string, members: reado
     say(`bare botbuilder echo bot, same turns: p50 ${echo.p50Ms} ms, p95 ${echo.p95Ms} ms (${echo.failed} without a reply)`);
     results.botTurnP95Ratio = product.failed === 0 && echo.failed === 0 ? round(product.p95Ms / echo.p95Ms) : null;
     results.botTurns = { product, echo };
-  } finally {
-    await serviceUrl.close();
-  }
 }
 
 /** Storage requests of one agenda of partner p01 (its 20 dossiers), whatever the total. */
@@ -120,9 +115,12 @@ async function main(): Promise<void> {
     // The product's server in a process of its own, on this store: bot turns, then the flag API.
     const members = benchUsers().filter((u) => u.role === 'partner-member');
     const apiServer = await serve('api', azurite.connectionString, 'bench');
+    // The Teams connector stand-in stays up for the flag run too: each flag refreshes the agenda
+    // cards the bot turns posted, as it would in Teams (a gone connector would turn into retries).
+    const serviceUrl = await startServiceUrl();
     try {
       try {
-        await botTurns(apiServer.url, azurite.connectionString, members);
+        await botTurns(apiServer.url, serviceUrl, azurite.connectionString, members);
       } catch (error) {
         results.botTurnP95Ratio = null;
         say(`bot turns: not measured (${error instanceof Error ? error.message : String(error)})`);
@@ -139,6 +137,7 @@ async function main(): Promise<void> {
       say(`flag API p95 / bare upsert p95: ${flags.flagApiP95Ratio}; peak RSS of the server process: ${flags.peakRssMb} MiB`);
     } finally {
       await apiServer.stop();
+      await serviceUrl.close();
     }
 
     const invitation = await measureInvitationRun(store, now);
