@@ -5,8 +5,10 @@
  * the Dutch reason and nothing is written. The signal and its audit entry commit in one transaction;
  * the landlord is told at once, a safety signal through `safetyAlert` (R9).
  *
- * `signalId` is an optional idempotency key from the adapter (e.g. the Teams activity id): a repeat
- * with the same key answers the stored signal, writes nothing and notifies nobody again.
+ * `signalId` is an optional idempotency key from the adapter (e.g. the Teams form's id): a repeat
+ * with the same key answers the stored signal and writes nothing, but tells the notifier again: when
+ * the first telling failed (or never happened: a crash after the commit), the retry delivers it. The
+ * notifier's deliveries are keyed per signal, so one that did arrive is not shown twice.
  */
 import { authorize } from '../rules/access';
 import { DomainError, isDomainError } from '../rules/errors';
@@ -53,7 +55,7 @@ export async function raiseSignal(ctx: ServiceContext, input: RaiseSignalInput):
     return existing;
   };
   const earlier = await repeatOf();
-  if (earlier) return { signal: earlier, changed: false, notified: true };
+  if (earlier) return { signal: earlier, changed: false, notified: await tell(ctx, earlier) };
 
   let signal: Signal;
   try {
@@ -75,22 +77,26 @@ export async function raiseSignal(ctx: ServiceContext, input: RaiseSignalInput):
   } catch (err) {
     // Two deliveries of the same key at once: the loser finds the winner's signal.
     const winner = isDomainError(err) && err.code === 'conflict' ? await repeatOf() : undefined;
-    if (winner) return { signal: winner, changed: false, notified: true };
+    if (winner) return { signal: winner, changed: false, notified: await tell(ctx, winner) };
     throw err;
   }
 
+  const notified = await tell(ctx, signal);
+  return { signal, changed: true, notified };
+}
+
+/** R8/R9: the landlord is told of a stored signal, a safety signal through `safetyAlert`. */
+function tell(ctx: ServiceContext, signal: Signal): Promise<boolean> {
   const event = {
     landlordId: ctx.ports.landlordId,
-    at: ctx.now,
+    at: signal.raisedAt,
     actor: signal.raisedBy,
     dossierId: signal.dossierId,
     signalId: signal.id,
     partnerId: signal.partnerId,
-    category,
+    category: signal.category,
     basis: signal.basis,
-    urgent: category === 'safety',
+    urgent: signal.category === 'safety',
   };
-  const notified =
-    category === 'safety' ? await notify(ctx, 'safetyAlert', (n) => n.safetyAlert(event)) : await notify(ctx, 'signalRaised', (n) => n.signalRaised(event));
-  return { signal, changed: true, notified };
+  return signal.category === 'safety' ? notify(ctx, 'safetyAlert', (n) => n.safetyAlert(event)) : notify(ctx, 'signalRaised', (n) => n.signalRaised(event));
 }

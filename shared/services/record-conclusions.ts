@@ -12,7 +12,8 @@
  * Every decision is first tried on the current dossiers: when a rule refuses one, nothing is written.
  * The consultation and each dossier are separate partitions, so they commit one after another
  * (consultation first). Every step is idempotent, so repeating the same call completes an
- * interrupted one and otherwise writes nothing; other conclusions after they were sent are refused.
+ * interrupted one (telling Teams included) and otherwise writes nothing; other conclusions after they
+ * were sent are refused.
  * The 'conclusions.record' entry goes to the landlord's log (no transaction with the consultation):
  * the repeat writes it when a failure left it out. The consultation keeps no moment or author of
  * its conclusions, so such a late entry carries the repeat's moment and actor.
@@ -189,17 +190,17 @@ export async function recordConclusions(ctx: ServiceContext, input: RecordConclu
     applied.push({ dossierId: c.dossierId, decision: c.decision.kind, changed });
   }
 
-  if (recorded.changed) {
-    await notify(ctx, 'conclusionsSent', (n) =>
-      n.conclusionsSent({
-        landlordId: ctx.ports.landlordId,
-        at: ctx.now,
-        actor: actorOf(ctx),
-        partnerId,
-        month,
-        dossierIds: conclusions.map((c) => c.dossierId),
-      }),
-    );
-  }
+  // Also on a repeat: it completes an interrupted call, the telling included (the bot posts the card
+  // once per conversation, keyed, so a card that did arrive is not posted twice).
+  await notify(ctx, 'conclusionsSent', (n) =>
+    n.conclusionsSent({
+      landlordId: ctx.ports.landlordId,
+      at: ctx.now,
+      actor: actorOf(ctx),
+      partnerId,
+      month,
+      dossierIds: conclusions.map((c) => c.dossierId),
+    }),
+  );
   return { consultation: recorded.consultation, applied, changed: recorded.changed || applied.some((a) => a.changed) };
 }

@@ -20,7 +20,8 @@ export async function submitSignal(_turn: Turn, known: KnownTurn, data: ActionDa
   });
   const dossier = await known.ports.dossiers.get(result.signal.dossierId);
   if (!dossier) throw dossierNotFound();
-  if (!result.changed) return noticeCard({ tone: 'default', text: m.alreadySent });
+  // A repeat tells the landlord again (delivered once): only a failing telling is worth a warning.
+  if (!result.changed) return result.notified ? noticeCard({ tone: 'default', text: m.alreadySent }) : noticeCard({ tone: 'attention', text: `${m.alreadySent} ${m.notNotified}` });
   const lines = [result.signal.category === 'safety' ? m.sentSafety(dossier.number) : m.sent(dossier.number)];
   if (result.signal.basis === 'safety-without-consent') lines.push(m.sentWithoutConsent); // R7/R9
   if (!result.notified) return noticeCard({ tone: 'attention', text: [...lines, m.notNotified].join(' ') });

@@ -77,6 +77,10 @@ describe('R16: conclusions confirmed with a click', () => {
     expect(text).toContain('Het traject wordt verlengd met 6 maanden.');
     expect(text).toContain('Wacht op bevestiging door Begeleidingsdienst De Vaart.');
     expect(actionsOf(card)).toContain('conclusions.confirm');
+
+    // Sent again (a second click after a lost answer): it tells Teams again, and the card is not posted twice.
+    await h.click(COORDINATOR, 'conclusions.record', data, personal(COORDINATOR));
+    expect(h.connector.posts(DE_VAART_CHAT.id)).toHaveLength(1);
   });
 
   it('sending the same conclusions again posts nothing new', async () => {

@@ -77,8 +77,20 @@ describe('signals from the form', () => {
   it('R9: without an alert channel the signal is stored and the partner is told to call', async () => {
     await h.say(COORDINATOR, 'ontkoppel', ALERTS);
     const dossier = h.demo.dossiers.find((d) => d.supportingPartnerId === 'de-vaart' && d.status === 'active' && d.consent) as (typeof h.demo.dossiers)[number];
-    const answer = await h.click(DE_VAART, 'signal.submit', { card: form, formId: 'form-5', dossierId: dossier.id, category: 'safety', description: 'Acuut' }, personal(DE_VAART));
+    const data = { card: form, formId: 'form-5', dossierId: dossier.id, category: 'safety', description: 'Acuut' };
+    const answer = await h.click(DE_VAART, 'signal.submit', data, personal(DE_VAART));
     expect(cardText(answer)).toContain(botMessages.signal.notNotified);
+    const again = await h.click(DE_VAART, 'signal.submit', data, personal(DE_VAART));
+    expect(cardText(again)).toContain(botMessages.signal.notNotified); // still no channel: still said
+
+    // The channel is back: the partner's retry of the same form delivers the alert, once.
+    await h.say(COORDINATOR, 'alarmkanaal', ALERTS);
+    h.connector.clear();
+    const delivered = await h.click(DE_VAART, 'signal.submit', data, personal(DE_VAART));
+    expect(cardText(delivered)).toContain(botMessages.signal.alreadySent);
+    expect(cardText(delivered)).not.toContain(botMessages.signal.notNotified);
+    await h.click(DE_VAART, 'signal.submit', data, personal(DE_VAART));
+    expect(h.connector.posts(ALERTS.id).filter((p) => cardText(cardOf(p.body)).includes(dossier.number))).toHaveLength(1);
   });
 
   it('no log line holds a description, a name or a typed word', () => {

@@ -144,14 +144,28 @@ describe('raise-signal (R7, R8, R9)', () => {
     expect((await raiseSignal(world.ctx(deVaartMember), { dossierId: d.id, category: 'safety', description: 'x' })).signal.basis).toBe('safety-without-consent');
   });
 
-  it('a repeated delivery (same signalId) writes nothing, audits once and notifies once', async () => {
+  it('a repeated delivery (same signalId) writes nothing and audits once; it tells the notifier again, about the stored signal', async () => {
     const d = await stored(world, active());
     const input = { dossierId: d.id, category: 'aggression' as const, description: 'Agressie', signalId: 'activity-123' };
-    await raiseSignal(world.ctx(deVaartMember), input);
+    const first = await raiseSignal(world.ctx(deVaartMember), input);
     const before = await snapshot(world);
-    expect((await raiseSignal(world.ctx(deVaartMember), input)).changed).toBe(false);
+    expect((await raiseSignal(world.ctx(deVaartMember, '2025-11-10T11:00:00+01:00'), input)).changed).toBe(false);
     expect(await snapshot(world)).toEqual(before);
-    expect(world.notifier.of('signalRaised')).toHaveLength(1);
+    // The same event twice (the bot's posts are keyed per signal: Teams shows it once), with the signal's own moment.
+    const told = world.notifier.of('signalRaised').filter((e) => e.signalId === 'activity-123');
+    expect(told).toEqual([expect.objectContaining({ at: first.signal.raisedAt }), expect.objectContaining({ at: first.signal.raisedAt })]);
+  });
+
+  it('R8/R9: the notifier failed; the user\'s retry with the same signalId delivers it (notified), writing nothing', async () => {
+    const d = await stored(world, active());
+    const input = { dossierId: d.id, category: 'safety' as const, description: 'Dreiging', signalId: 'form-77' };
+    world.notifier.failWith = new Error('Teams down');
+    expect(await raiseSignal(world.ctx(deVaartMember), input)).toMatchObject({ changed: true, notified: false });
+    world.notifier.failWith = undefined;
+    const before = await snapshot(world);
+    expect(await raiseSignal(world.ctx(deVaartMember), input)).toMatchObject({ changed: false, notified: true });
+    expect(await snapshot(world)).toEqual(before);
+    expect(world.notifier.of('safetyAlert').filter((e) => e.signalId === 'form-77')).toHaveLength(2); // the failed one, then the delivered one
   });
 
   it('R9: when the notifier fails, the signal is still stored and the result says it was not delivered', async () => {
@@ -387,6 +401,19 @@ describe('record-conclusions and confirm-conclusions (R16, R4, R18, R19, R20)', 
     expect(await entries()).toEqual([expect.objectContaining({ at: retry.consultation.confirmation?.at, actor: onderdakMember.objectId })]);
     await confirmConclusions(world.ctx(onderdakMember, '2025-11-28T10:02:00+01:00'), { month: '2025-11' });
     expect(await entries()).toHaveLength(1);
+  });
+
+  it('R16: the notifier failed when the conclusions were sent; the same call again tells it again and writes nothing', async () => {
+    const mine = await stored(world, active({ registeringPartnerId: 'onderdak', supportingPartnerId: 'onderdak' }));
+    const input = { partnerId: 'onderdak', month: '2025-12', conclusions: [{ dossierId: mine.id, summary: 'x', decision: { kind: 'none' as const } }] };
+    const january = '2026-01-05T10:00:00+01:00';
+    world.notifier.failWith = new Error('Teams down');
+    expect((await recordConclusions(world.ctx(coordinator, january), input)).changed).toBe(true);
+    world.notifier.failWith = undefined;
+    const before = await snapshot(world);
+    expect((await recordConclusions(world.ctx(coordinator, january), input)).changed).toBe(false);
+    expect(await snapshot(world)).toEqual(before);
+    expect(world.notifier.of('conclusionsSent').filter((e) => e.partnerId === 'onderdak' && e.month === '2025-12')).toHaveLength(2);
   });
 
   it('R16: only the partner\'s own members confirm (another partner: not-found), nothing to confirm is a conflict; nothing written', async () => {
