@@ -3,11 +3,9 @@
  * validate the requests and feed the OpenAPI document. The page imports the inferred types only.
  */
 import { z } from 'zod';
+import { dossierHead, id, isoDate, text } from './schema-parts';
 
-const id = z.string().min(1).max(100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const optionalDate = isoDate.optional();
-const text = (max: number) => z.string().max(max);
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -83,12 +81,7 @@ export const actionResultSchema = z.object({
 });
 
 export const overviewItemSchema = z.object({
-  id,
-  number: z.string(),
-  kind: z.enum(['VT', 'other']),
-  kindLabel: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
+  ...dossierHead,
   tenantName: z.string(),
   registeringPartnerId: id,
   supportingPartnerId: id,
@@ -123,12 +116,7 @@ export const milestoneSchema = z.object({
 
 export const dossierPageSchema = z.object({
   dossier: z.object({
-    id,
-    number: z.string(),
-    kind: z.enum(['VT', 'other']),
-    kindLabel: z.string(),
-    status: z.string(),
-    statusLabel: z.string(),
+    ...dossierHead,
     tenant: z.object({ name: z.string(), address: z.string().optional() }),
     registeringPartner: z.object({ id, name: z.string() }),
     supportingPartner: z.object({ id, name: z.string(), contact: z.string().optional() }),

@@ -5,9 +5,7 @@
  * addresses and phone numbers and name the field in Dutch.
  */
 import { z } from 'zod';
-
-const id = z.string().min(1).max(100);
-const text = (max: number) => z.string().max(max);
+import { id, text } from './schema-parts';
 
 // Requests
 

@@ -4,13 +4,11 @@
  * inferred types only (`import type`), so zod stays out of its bundle.
  */
 import { z } from 'zod';
+import { dossierHead, id, isoDate, month } from './schema-parts';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
-const id = z.string().min(1).max(100);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const instant = z.string();
 
 const role = z.enum(['landlord-coordinator', 'landlord-staff', 'partner-member']);
@@ -84,12 +82,7 @@ export const consultationSchema = z.object({
 });
 
 export const dossierItemSchema = z.object({
-  id,
-  number: z.string(),
-  kind: z.enum(['VT', 'other']),
-  kindLabel: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
+  ...dossierHead,
   tenantName: z.string(),
   plannedEnd: isoDate.optional(),
   transferOpen: z.boolean(),
