@@ -46,3 +46,11 @@ export async function startProduct(dataDir: string, extraEnv: Record<string, str
   child.kill('SIGINT');
   throw new Error(`the product did not get healthy:\n${output}`);
 }
+
+/** Stops it as Ctrl-C does (Azurite writes its data) and waits for the process to end. */
+export async function stopProduct(product: Product | undefined): Promise<void> {
+  if (!product || product.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => product.child.once('exit', resolve));
+  product.child.kill('SIGINT');
+  await exited;
+}

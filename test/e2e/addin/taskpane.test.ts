@@ -11,11 +11,12 @@
  *
  * Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startProduct, type Product } from '../../support/product';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, hasChromium, CHROMIUM } from '../../support/browser';
+import { startProduct, stopProduct, type Product } from '../../support/product';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addinMessages as msg } from '../../../shared/messages/addin';
 import { monthCalendar, monthOf, nextMonth, nextOpenConsultation, brusselsDate } from '../../../shared/rules/calendar';
 import { addDays } from '../../../shared/rules/dates';
@@ -25,8 +26,6 @@ import { createStore, type Store } from '../../../shared/store';
 import { azuriteConnectionString } from '../../../shared/store/azurite';
 import { PLAYGROUND_TENANT, playgroundUser } from '../../../shared/demo/demo-data';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LANDLORD = 'vivendo';
 const PARTNER = 'de-vaart';
 
@@ -209,8 +208,8 @@ async function signIn(page: Page, name: string): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`e2e add-in tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+const maybe = hasChromium() ? describe : describe.skip;
+if (!hasChromium()) console.warn(`e2e add-in tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
 maybe('Outlook task pane in Chromium (e2e)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wb-e2e-addin-'));
@@ -227,16 +226,12 @@ maybe('Outlook task pane in Chromium (e2e)', () => {
     product = await startProduct(dataDir);
     store = await createStore({ connection: { connectionString: azuriteConnectionString(product.azuritePort) }, tablePrefix: 'wb' });
     // launch() gives the browser a fresh profile of its own (STACK.md: a fresh --user-data-dir).
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (product && product.child.exitCode === null) {
-      const exited = new Promise((resolve) => product.child.once('exit', resolve));
-      product.child.kill('SIGINT');
-      await exited;
-    }
+    await stopProduct(product);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -15,12 +15,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../support/browser';
 import { startPlayground, GROUP_CHAT_NAME, type RunningPlayground } from '../../../scripts/playground';
 import { brusselsDate, monthCalendar, monthOf, nextMonth } from '../../../shared/rules/calendar';
 
 const root = path.resolve(__dirname, '../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STEP_MS = 20_000;
 
 jest.setTimeout(240_000);
@@ -103,10 +103,7 @@ beforeAll(async () => {
     startPlayground({ as: 'alex', port: portAlex, endpoint, dataDir, onLine: log('alex') }),
     startPlayground({ as: 'megan', port: portMegan, endpoint, dataDir, onLine: log('megan') }),
   ]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

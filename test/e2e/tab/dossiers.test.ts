@@ -9,11 +9,12 @@
  *
  * Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startProduct, type Product } from '../../support/product';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { launchChromium, hasChromium, CHROMIUM } from '../../support/browser';
+import { startProduct, stopProduct, type Product } from '../../support/product';
+import type { Browser, Page } from 'playwright-core';
 import { addinMessages } from '../../../shared/messages/addin';
 import { tabMessages as msg } from '../../../shared/messages/tab';
 import { brusselsDate, nextOpenConsultation } from '../../../shared/rules/calendar';
@@ -25,8 +26,6 @@ import { createStore, type Store } from '../../../shared/store';
 import { azuriteConnectionString } from '../../../shared/store/azurite';
 import { PLAYGROUND_TENANT, playgroundUser } from '../../../shared/demo/demo-data';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LANDLORD = 'vivendo';
 const PARTNER = 'de-vaart';
 
@@ -48,8 +47,8 @@ const label = (name: string): string => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
 
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`e2e tab tests skipped: no Chromium at ${CHROMIUM}`);
+const maybe = hasChromium() ? describe : describe.skip;
+if (!hasChromium()) console.warn(`e2e tab tests skipped: no Chromium at ${CHROMIUM}`);
 
 maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wb-e2e-tab-'));
@@ -64,16 +63,12 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
   beforeAll(async () => {
     product = await startProduct(dataDir);
     store = await createStore({ connection: { connectionString: azuriteConnectionString(product.azuritePort) }, tablePrefix: 'wb' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (product && product.child.exitCode === null) {
-      const exited = new Promise((resolve) => product.child.once('exit', resolve));
-      product.child.kill('SIGINT');
-      await exited;
-    }
+    await stopProduct(product);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
