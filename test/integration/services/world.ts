@@ -13,6 +13,7 @@ import { createStore, type Store } from '../../../shared/store';
 import { tableClients } from '../../../shared/store/connection';
 import { TABLES } from '../../../shared/store/context';
 import { testConnectionString, testPrefix, uid } from '../../setup/test-store';
+import { allSigned, blankDossier } from '../../support/dossiers';
 
 /** A Monday before the November 2025 consultation (meeting Thu 27 Nov, invitation 20 Nov, flags until 27 Nov 00:00). */
 export const NOW: Instant = '2025-11-10T10:00:00+01:00';
@@ -65,28 +66,19 @@ export const tenantName = (): string => `Testhuurder Nummer${++counter} Zonneblo
 
 /** A dossier in any state, registered and supported by de-vaart unless overridden (not yet stored). */
 export function dossier(overrides: Partial<Dossier> = {}): Dossier {
-  return {
+  return blankDossier({
     id: uid(),
     landlordId: DEMO.landlord.id,
     number: `VT-2024-${String(100 + ++counter)}`,
-    kind: 'VT',
     tenant: { name: tenantName(), address: `Teststraat ${counter}, 8000 Brugge` },
     registeringPartnerId: 'de-vaart',
     supportingPartnerId: 'de-vaart',
     supportWorker: { name: 'Begeleider Testpersoon' },
-    signatures: {},
-    extensions: [],
-    status: 'candidacy',
-    formerPartnerIds: [],
-    transfers: [],
-    contactLogActive: false,
-    documents: {},
     createdOn: '2025-01-06',
     ...overrides,
-  };
+  });
 }
 
-export const allSigned = { supportWorker: '2025-01-20', tenant: '2025-01-20', landlord: '2025-01-21' } as const;
 export const consent = { givenOn: '2025-01-20', scope: 'Informatie-uitwisseling over het woontraject' };
 
 /** Running since 1 Feb 2025, with consent. */
@@ -129,4 +121,4 @@ export async function refusedWithoutWrites(world: World, action: () => Promise<u
 
 export const auditOf = (world: World, dossierId: string): Promise<AuditEntry[]> => world.ports.audit.listByDossier(dossierId);
 
-export { PLAYGROUND_TENANT, uid };
+export { allSigned, PLAYGROUND_TENANT, uid };

@@ -12,6 +12,7 @@ import type {
   Visit,
 } from '../../../shared/rules/types';
 import { uid } from '../../setup/test-store';
+import { blankDossier } from '../../support/dossiers';
 
 export const landlordId = 'landlord-1';
 
@@ -29,25 +30,17 @@ export function partner(overrides: Partial<Partner> = {}): Partner {
 let counter = 0;
 export function dossier(partnerId: string, overrides: Partial<Dossier> = {}): Dossier {
   counter++;
-  return {
+  return blankDossier({
     id: uid(),
     landlordId,
     number: `VT-2025-${String(counter).padStart(4, '0')}-${uid().slice(0, 4)}`,
-    kind: 'VT',
     tenant: { name: 'Kandidaat Huurder' },
     registeringPartnerId: partnerId,
     supportingPartnerId: partnerId,
     supportWorker: { name: 'Woonbegeleider' },
-    signatures: {},
-    extensions: [],
-    status: 'candidacy',
-    formerPartnerIds: [],
-    transfers: [],
-    contactLogActive: false,
-    documents: {},
     createdOn: '2025-01-15',
     ...overrides,
-  };
+  });
 }
 
 export const signal = (d: Dossier, overrides: Partial<Signal> = {}): Signal => ({

@@ -11,40 +11,18 @@ import {
 } from '../../../shared/rules/agenda';
 import { addDays } from '../../../shared/rules/dates';
 import { DomainError } from '../../../shared/rules/errors';
-import type { ContactLogEntry, Dossier, Flag, Signal, SignalCategory, TrajectoryStatus, Visit } from '../../../shared/rules/types';
+import type { ContactLogEntry, Flag, Signal, SignalCategory, TrajectoryStatus, Visit } from '../../../shared/rules/types';
+import { OTHER_PARTNER, REGISTERING, runningDossier, SUPPORTING } from './dossier-fixtures';
 
 const config = { closingDays: [] as string[] };
-const PARTNER = 'cawb';
-const REGISTERING = 'ocmw-brugge';
-const OTHER_PARTNER = 'de-kade';
+const PARTNER = SUPPORTING;
 
 // November 2025: previous meeting Thu 30/10, this meeting Thu 27/11 (winter time, +01:00).
 const NOVEMBER = '2025-11';
 const BEFORE_NOVEMBER_DEADLINE = '2025-11-20T10:00:00+01:00';
 
 /** A running VT trajectory of PARTNER with no milestone due in November 2025 (lease 05/03/2025). */
-function dossier(overrides: Partial<Dossier> = {}): Dossier {
-  return {
-    id: 'd-1',
-    landlordId: 'vivendo',
-    number: 'VT-2025-001',
-    kind: 'VT',
-    tenant: { name: 'An Peeters', address: 'Kerkstraat 1, 8000 Brugge' },
-    registeringPartnerId: REGISTERING,
-    supportingPartnerId: PARTNER,
-    supportWorker: { name: 'Bart Claes', email: 'bart.claes@example.org' },
-    signatures: { supportWorker: '2025-02-20', tenant: '2025-02-20', landlord: '2025-02-21' },
-    leaseStart: '2025-03-05',
-    extensions: [],
-    status: 'active',
-    formerPartnerIds: [],
-    transfers: [],
-    contactLogActive: false,
-    documents: {},
-    createdOn: '2025-02-01',
-    ...overrides,
-  };
-}
+const dossier = runningDossier;
 
 function signal(overrides: Partial<Signal> = {}): Signal {
   return {

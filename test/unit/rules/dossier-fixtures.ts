@@ -1,6 +1,7 @@
-/** Test builders for dossiers, shared by the trajectory, information and access rule tests. */
+/** Test builders for dossiers, shared by the rule tests. */
 import { DomainError } from '../../../shared/rules/errors';
 import type { Dossier } from '../../../shared/rules/types';
+import { allSigned, blankDossier } from '../../support/dossiers';
 
 export const LANDLORD = 'vivendo';
 export const REGISTERING = 'ocmw-brugge';
@@ -9,32 +10,36 @@ export const OTHER_PARTNER = 'de-kade';
 
 /** A candidacy as `createCandidacy` would make it, with everything overridable. */
 export function candidacy(overrides: Partial<Dossier> = {}): Dossier {
-  return {
+  return blankDossier({
     id: 'd-1',
     landlordId: LANDLORD,
     number: 'VT-2025-014',
-    kind: 'VT',
     tenant: { name: 'An Peeters', address: 'Kerkstraat 1, 8000 Brugge' },
     registeringPartnerId: REGISTERING,
     supportingPartnerId: SUPPORTING,
     supportWorker: { name: 'Bart Claes', email: 'bart.claes@example.org' },
-    signatures: {},
-    extensions: [],
-    status: 'candidacy',
-    formerPartnerIds: [],
-    transfers: [],
-    contactLogActive: false,
-    documents: {},
     createdOn: '2025-01-06',
     ...overrides,
-  };
+  });
 }
 
-export const allSigned = { supportWorker: '2025-01-20', tenant: '2025-01-20', landlord: '2025-01-21' } as const;
+export { allSigned };
 
 /** A running trajectory: signed, lease start 2025-02-01. */
 export function activeDossier(overrides: Partial<Dossier> = {}): Dossier {
   return candidacy({ signatures: { ...allSigned }, leaseStart: '2025-02-01', status: 'active', ...overrides });
+}
+
+/** Running since 05/03/2025 (signed in February), no milestone due in November 2025: for the agenda and flag tests. */
+export function runningDossier(overrides: Partial<Dossier> = {}): Dossier {
+  return candidacy({
+    number: 'VT-2025-001',
+    signatures: { supportWorker: '2025-02-20', tenant: '2025-02-20', landlord: '2025-02-21' },
+    leaseStart: '2025-03-05',
+    status: 'active',
+    createdOn: '2025-02-01',
+    ...overrides,
+  });
 }
 
 /** Freezes an object and everything in it, so any mutation throws in strict mode. */

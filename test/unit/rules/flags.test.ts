@@ -13,35 +13,14 @@ import {
   type WithdrawFlagRequest,
 } from '../../../shared/rules/flags';
 import type { Dossier, Flag } from '../../../shared/rules/types';
+import { domainErrorOf, OTHER_PARTNER, REGISTERING, runningDossier, SUPPORTING } from './dossier-fixtures';
 
 const config = { closingDays: [] as string[] };
-const PARTNER = 'cawb';
-const REGISTERING = 'ocmw-brugge';
-const OTHER_PARTNER = 'de-kade';
+const PARTNER = SUPPORTING;
 const PROBLEM = 'Huur al twee maanden niet betaald.';
 
-function dossier(overrides: Partial<Dossier> = {}): Dossier {
-  return {
-    id: 'd-1',
-    landlordId: 'vivendo',
-    number: 'VT-2025-001',
-    kind: 'VT',
-    tenant: { name: 'An Peeters', address: 'Kerkstraat 1, 8000 Brugge' },
-    registeringPartnerId: REGISTERING,
-    supportingPartnerId: PARTNER,
-    supportWorker: { name: 'Bart Claes' },
-    signatures: { supportWorker: '2025-02-20', tenant: '2025-02-20', landlord: '2025-02-21' },
-    leaseStart: '2025-03-05',
-    extensions: [],
-    status: 'active',
-    formerPartnerIds: [],
-    transfers: [],
-    contactLogActive: false,
-    documents: {},
-    createdOn: '2025-02-01',
-    ...overrides,
-  };
-}
+/** The shared running dossier, its support worker without e-mail. */
+const dossier = (overrides: Partial<Dossier> = {}): Dossier => runningDossier({ supportWorker: { name: 'Bart Claes' }, ...overrides });
 
 function request(overrides: Partial<FlagRequest> = {}): FlagRequest {
   return {
@@ -72,17 +51,6 @@ function existingFlag(overrides: Partial<Flag> = {}): Flag {
 
 function withdrawal(overrides: Partial<WithdrawFlagRequest> = {}): WithdrawFlagRequest {
   return { dossier: dossier(), partnerId: PARTNER, month: '2025-12', withdrawnBy: 'partner', now: '2025-12-22T10:00:00+01:00', existingFlags: [existingFlag()], ...overrides };
-}
-
-/** The DomainError that `fn` throws (fails the test when it throws nothing or something else). */
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
 }
 
 describe('R15: flagging a dossier until 00:00 on the meeting day', () => {
