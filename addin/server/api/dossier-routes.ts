@@ -35,6 +35,7 @@ import { withdrawConsent } from '../../../shared/services/withdraw-consent';
 import { userRoute, type ApiRoute, type Reply } from './http';
 import * as s from './dossier-schemas';
 import { dueAndOverdue, formsFor, milestoneViews, timeline } from './dossier-views';
+import { dossierHeadOf } from './views';
 
 const problems = {
   400: { description: 'Invalid input (Dutch reason in detail, the fields in fields)', problem: true },
@@ -116,12 +117,7 @@ export function dossierRoutes(): ApiRoute[] {
           if (d.transferOpen) attention.push(msg.attention.transferOpen);
           if (query.attention === 'true' && attention.length === 0) continue;
           dossiers.push({
-            id: d.id,
-            number: d.number,
-            kind: d.kind,
-            kindLabel: trajectoryMessages.kindLabel[d.kind],
-            status: d.status,
-            statusLabel: trajectoryMessages.statusLabel[d.status],
+            ...dossierHeadOf(d),
             tenantName: d.tenantName,
             registeringPartnerId: d.registeringPartnerId,
             supportingPartnerId: d.supportingPartnerId,
@@ -179,12 +175,7 @@ export function dossierRoutes(): ApiRoute[] {
           : msg.dossier.noConsent;
         const body: s.DossierPage = {
           dossier: {
-            id: d.id,
-            number: d.number,
-            kind: d.kind,
-            kindLabel: trajectoryMessages.kindLabel[d.kind],
-            status: d.status,
-            statusLabel: trajectoryMessages.statusLabel[d.status],
+            ...dossierHeadOf(d),
             tenant: { ...d.tenant },
             registeringPartner: { id: d.registeringPartnerId, name: names.get(d.registeringPartnerId) ?? d.registeringPartnerId },
             supportingPartner: {

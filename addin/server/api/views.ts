@@ -10,7 +10,7 @@ import { trajectoryMessages } from '../../../shared/messages/trajectory';
 import type { Agenda, AgendaReason } from '../../../shared/rules/agenda';
 import type { MonthCalendar } from '../../../shared/rules/calendar';
 import { addDays } from '../../../shared/rules/dates';
-import type { Consultation, LandlordConfig, Partner, User } from '../../../shared/rules/types';
+import type { Consultation, Dossier, LandlordConfig, Partner, User } from '../../../shared/rules/types';
 import type { DossierSummary } from '../../../shared/services/list-my-dossiers';
 import type { ConsultationView, DossierItem, Reason } from './schemas';
 
@@ -81,7 +81,8 @@ export function consultationView(agenda: Agenda, extras: ConsultationExtras): Co
   return view;
 }
 
-export function dossierItem(d: DossierSummary): DossierItem {
+/** The head of every dossier view (schema-parts.ts `dossierHead`): which one, its kind and stage in Dutch. */
+export function dossierHeadOf(d: Pick<Dossier, 'id' | 'number' | 'kind' | 'status'>) {
   return {
     id: d.id,
     number: d.number,
@@ -89,6 +90,12 @@ export function dossierItem(d: DossierSummary): DossierItem {
     kindLabel: trajectoryMessages.kindLabel[d.kind],
     status: d.status,
     statusLabel: trajectoryMessages.statusLabel[d.status],
+  };
+}
+
+export function dossierItem(d: DossierSummary): DossierItem {
+  return {
+    ...dossierHeadOf(d),
     tenantName: d.tenantName,
     transferOpen: d.transferOpen,
     ...(d.plannedEnd ? { plannedEnd: d.plannedEnd } : {}),
