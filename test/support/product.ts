@@ -5,6 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { createStore, type Store } from '../../shared/store';
+import { azuriteConnectionString } from '../../shared/store/azurite';
 import { freePort } from './net';
 
 const root = path.resolve(__dirname, '../..');
@@ -54,3 +56,7 @@ export async function stopProduct(product: Product | undefined): Promise<void> {
   product.child.kill('SIGINT');
   await exited;
 }
+
+/** The product's own storage (its Azurite, its table prefix), to arrange data and check results. */
+export const productStore = (product: Product): Promise<Store> =>
+  createStore({ connection: { connectionString: azuriteConnectionString(product.azuritePort) }, tablePrefix: 'wb' });

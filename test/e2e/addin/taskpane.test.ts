@@ -15,15 +15,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium, hasChromium, CHROMIUM } from '../../support/browser';
-import { startProduct, stopProduct, type Product } from '../../support/product';
+import { productStore, startProduct, stopProduct, type Product } from '../../support/product';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addinMessages as msg } from '../../../shared/messages/addin';
 import { monthCalendar, monthOf, nextMonth, nextOpenConsultation, brusselsDate } from '../../../shared/rules/calendar';
 import { addDays } from '../../../shared/rules/dates';
 import { getAgenda } from '../../../shared/services/get-agenda';
 import { createServiceContext } from '../../../shared/services/context';
-import { createStore, type Store } from '../../../shared/store';
-import { azuriteConnectionString } from '../../../shared/store/azurite';
+import type { Store } from '../../../shared/store';
 import { PLAYGROUND_TENANT, playgroundUser } from '../../../shared/demo/demo-data';
 
 const LANDLORD = 'vivendo';
@@ -224,7 +223,7 @@ maybe('Outlook task pane in Chromium (e2e)', () => {
 
   beforeAll(async () => {
     product = await startProduct(dataDir);
-    store = await createStore({ connection: { connectionString: azuriteConnectionString(product.azuritePort) }, tablePrefix: 'wb' });
+    store = await productStore(product);
     // launch() gives the browser a fresh profile of its own (STACK.md: a fresh --user-data-dir).
     browser = await launchChromium();
   });

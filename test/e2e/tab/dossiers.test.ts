@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium, hasChromium, CHROMIUM } from '../../support/browser';
-import { startProduct, stopProduct, type Product } from '../../support/product';
+import { productStore, startProduct, stopProduct, type Product } from '../../support/product';
 import type { Browser, Page } from 'playwright-core';
 import { addinMessages } from '../../../shared/messages/addin';
 import { tabMessages as msg } from '../../../shared/messages/tab';
@@ -22,8 +22,7 @@ import { addMonths } from '../../../shared/rules/dates';
 import { getAgenda } from '../../../shared/services/get-agenda';
 import { createServiceContext } from '../../../shared/services/context';
 import { requestTransfer } from '../../../shared/services/request-transfer';
-import { createStore, type Store } from '../../../shared/store';
-import { azuriteConnectionString } from '../../../shared/store/azurite';
+import type { Store } from '../../../shared/store';
 import { PLAYGROUND_TENANT, playgroundUser } from '../../../shared/demo/demo-data';
 
 const LANDLORD = 'vivendo';
@@ -62,7 +61,7 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
 
   beforeAll(async () => {
     product = await startProduct(dataDir);
-    store = await createStore({ connection: { connectionString: azuriteConnectionString(product.azuritePort) }, tablePrefix: 'wb' });
+    store = await productStore(product);
     browser = await launchChromium();
   });
 
