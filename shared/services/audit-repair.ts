@@ -13,18 +13,21 @@ type AuditContext = Pick<ServiceContext, 'ports'>;
 
 /**
  * Writes `entry` unless the log already holds one that `same` recognises: the dossier's log when the
- * entry names a dossier, else the landlord's log of `months` (default: the month of `entry.at`).
+ * entry names a dossier; else the landlord's log of `months`, or by default only what was written for
+ * the moment of `entry.at` (the stored change's own moment: one small read, not a month's log).
  */
 export async function appendUnlessLogged(
   ctx: AuditContext,
   entry: AuditEntry,
   same: (logged: AuditEntry) => boolean,
-  months: readonly YearMonth[] = [entry.at.slice(0, 7)],
+  months?: readonly YearMonth[],
 ): Promise<void> {
   const { audit } = ctx.ports;
   const log = entry.dossierId
     ? await audit.listByDossier(entry.dossierId)
-    : (await Promise.all(months.map((m) => audit.listWithoutDossier(m)))).flat();
+    : months
+      ? (await Promise.all(months.map((m) => audit.listWithoutDossier(m)))).flat()
+      : await audit.listWithoutDossier(entry.at.slice(0, 7), { at: entry.at });
   if (!log.some(same)) await audit.append(entry);
 }
 

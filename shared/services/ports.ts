@@ -241,8 +241,8 @@ export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   /** Oldest first (by `at`, then by order of appending). */
   listByDossier(dossierId: string): Promise<AuditEntry[]>;
-  /** Entries without a dossier, of one month, oldest first. */
-  listWithoutDossier(month: YearMonth): Promise<AuditEntry[]>;
+  /** Entries without a dossier, of one month, oldest first; with `at`, only those written for that moment. */
+  listWithoutDossier(month: YearMonth, options?: { at?: Instant }): Promise<AuditEntry[]>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import type { AuditEntry, ContactLogEntry, InformationRequest, Signal, Visit } f
 import type { AuditLog, LandlordPorts, StorePorts } from '../services/ports';
 import { storeMessages } from '../messages/store';
 import { fromChunks, encode } from './codec';
-import { appendSuffix, assertMonth, encodePart, joinKey, sortableInstant } from './keys';
+import { appendSuffix, assertMonth, encodePart, joinKey, rangeEnd, sortableInstant } from './keys';
 import { KeyedQueue, Table, type RetryPolicy, type StoreLogger } from './table';
 import { TABLES, type StoreContext, type StoreHooks, type TableName } from './context';
 import { tableClients, type ClientOptions, type Connection } from './connection';
@@ -156,9 +156,12 @@ function auditLog(ctx: StoreContext, landlordId: string, d: DossierStore): Audit
       await table.insert(encode(pk(entry.at.slice(0, 7)), rowKey, entry));
     },
     listByDossier: (dossierId) => d.listKind<AuditEntry>(dossierId, 'audit'),
-    listWithoutDossier: async (month) => {
+    listWithoutDossier: async (month, options = {}) => {
       const key = pk(month);
-      return (await table.query(odata`PartitionKey eq ${key}`)).map((e) => fromChunks<AuditEntry>(e));
+      // One moment: its RowKey range (the time comes first), not the whole month's log.
+      const moment = options.at === undefined ? undefined : `${sortableInstant(options.at)}|`;
+      const filter = moment ? odata`PartitionKey eq ${key} and RowKey ge ${moment} and RowKey lt ${rangeEnd(moment)}` : odata`PartitionKey eq ${key}`;
+      return (await table.query(filter)).map((e) => fromChunks<AuditEntry>(e));
     },
   };
 }

@@ -238,6 +238,17 @@ describe('records of one landlord', () => {
     expect(Object.keys(ports.audit).sort()).toEqual(['append', 'listByDossier', 'listWithoutDossier']);
   });
 
+  it('audit: the month\'s log for one moment reads only what was written for that moment (a repair\'s lookup)', async () => {
+    const at = '2025-05-12T09:15:00.123+02:00';
+    await ports.audit.append(f.audit({ at: '2025-05-12T09:14:59+02:00', action: 'before' }));
+    await ports.audit.append(f.audit({ at, action: 'one' }));
+    await ports.audit.append(f.audit({ at, action: 'two' }));
+    await ports.audit.append(f.audit({ at: '2025-05-12T09:15:00.124+02:00', action: 'after' }));
+    expect((await ports.audit.listWithoutDossier('2025-05', { at })).map((e) => e.action)).toEqual(['one', 'two']);
+    expect(await ports.audit.listWithoutDossier('2025-05', { at: '2025-05-13T09:15:00+02:00' })).toEqual([]);
+    expect((await ports.audit.listWithoutDossier('2025-05')).map((e) => e.action)).toEqual(['before', 'one', 'two', 'after']);
+  });
+
   it('history: a dossier and everything recorded on it in one read', async () => {
     const d = f.dossier(uid());
     await ports.dossiers.create(d);
