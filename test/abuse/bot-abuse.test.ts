@@ -15,11 +15,11 @@ import { botMessages } from '../../shared/messages/bot';
 import { serverMessages } from '../../shared/messages/server';
 import { playgroundUser, PLAYGROUND_TENANT } from '../../shared/demo/demo-data';
 import { tableClients } from '../../shared/store/connection';
-import { TABLES } from '../../shared/store/context';
 import { encodePart } from '../../shared/store/keys';
 import { jose } from '../../addin/server/auth/jose';
 import { cardProblems } from '../unit/bot/card-validator';
 import { createTestStore, testConnectionString, testPrefix } from '../setup/test-store';
+import { tableSnapshot } from '../integration/services/world';
 import { startFakeChannelKeys, type FakeChannelKeys } from '../support/fake-channel-keys';
 import {
   COORDINATOR,
@@ -75,20 +75,10 @@ const secrets = (): string[] => [victim.number, victim.tenant.name, ...(victim.t
 const disclosed = (text: string): string[] => secrets().filter((s) => text.includes(s));
 
 /**
- * Every entity of this run's tables (key -> ETag), without the claims of handled activities (every
- * activity claims its id, also a refused one: that is what makes a redelivery do nothing).
+ * Every entity of this run's tables, without the claims of handled activities (every activity claims
+ * its id, also a refused one: that is what makes a redelivery do nothing).
  */
-async function snapshot(): Promise<Map<string, string>> {
-  const client = tableClients({ connectionString: testConnectionString() });
-  const out = new Map<string, string>();
-  for (const name of TABLES) {
-    for await (const e of client(prefix + name).listEntities()) {
-      if (name === 'once' && String(e.key).startsWith('teams-activity|')) continue;
-      out.set(JSON.stringify([name, e.partitionKey, e.rowKey]), String(e.etag));
-    }
-  }
-  return out;
-}
+const snapshot = () => tableSnapshot(prefix, (table, e) => table === 'once' && String(e.key).startsWith('teams-activity|'));
 
 function changes(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k)).sort();

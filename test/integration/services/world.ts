@@ -94,12 +94,22 @@ export async function stored(world: World, d: Dossier): Promise<Dossier> {
  * Every entity of the world's tables (key -> ETag): compare two snapshots to prove that a refused
  * action wrote nothing at all, audit entries and copies included.
  */
-export async function snapshot(world: World): Promise<Map<string, string>> {
+export function snapshot(world: World): Promise<Map<string, string>> {
+  return tableSnapshot(world.prefix);
+}
+
+/**
+ * Every entity of the tables with this prefix, keyed by [table, PartitionKey, RowKey] as JSON (keys
+ * may hold '|'), except those `skip` names.
+ */
+export async function tableSnapshot(prefix: string, skip: (table: string, entity: Record<string, unknown>) => boolean = () => false): Promise<Map<string, string>> {
   const client = tableClients({ connectionString: testConnectionString() });
   const out = new Map<string, string>();
   await Promise.all(
     TABLES.map(async (name) => {
-      for await (const e of client(world.prefix + name).listEntities()) out.set(`${name}|${e.partitionKey}|${e.rowKey}`, String(e.etag));
+      for await (const e of client(prefix + name).listEntities()) {
+        if (!skip(name, e)) out.set(JSON.stringify([name, e.partitionKey, e.rowKey]), String(e.etag));
+      }
     }),
   );
   return out;
