@@ -169,6 +169,7 @@ export const botMessages = {
       'start-contact-log': 'Contacten aan huis bijhouden',
       'plan-extra-visit': 'Extra huisbezoek plannen',
       'end-positively': 'Traject positief afronden',
+      stop: 'Begeleiding stopzetten',
     },
     decided: {
       none: 'Geen beslissing.',
@@ -176,6 +177,7 @@ export const botMessages = {
       'start-contact-log': 'De contacten aan huis worden voortaan bijgehouden.',
       'plan-extra-visit': 'Er wordt een extra huisbezoek gepland met de verhuurder.',
       'end-positively': 'Het traject wordt positief afgerond.',
+      stop: 'De begeleiding wordt stopgezet.',
     },
     title: (day: string) => `Conclusies van het structureel overleg van ${day}`,
     partner: (partner: string) => `Met ${partner}`,

@@ -96,6 +96,7 @@ export const mailMessages = {
     'start-contact-log': 'contacten aan huis worden voortaan bijgehouden',
     'plan-extra-visit': 'extra huisbezoek wordt gepland',
     'end-positively': 'traject wordt positief afgerond',
+    stop: 'begeleiding wordt stopgezet',
   },
   conclusionsHowToConfirm:
     'Bevestig de conclusies in Teams, of antwoord op deze e-mail met je bevestiging of je opmerking: de dienst Bewonerscontacten verwerkt je antwoord. Tot dan blijven de conclusies "wachten op bevestiging".',

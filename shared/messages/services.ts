@@ -127,11 +127,12 @@ export const serviceMessages = {
   conclusionsBeforeMeeting: (meetingDate: string) =>
     `De conclusies kunnen pas na het overleg geregistreerd worden (het overleg is op ${date(meetingDate)}).`,
   conclusionsAlreadySent: 'De conclusies van dit overleg werden al verstuurd. Ze kunnen niet meer gewijzigd worden.',
+  meetingNotesChanged: 'Iemand anders noteerde intussen een conclusie. Bekijk de lijst opnieuw en sluit ze dan af.',
   conclusionsDossierNotOfPartner: 'Een van de dossiers hoort niet bij deze organisatie.',
   noConclusionsToConfirm: 'Voor dit overleg zijn er (nog) geen conclusies om te bevestigen.',
   alreadyConfirmed: (at: string) => `De conclusies van dit overleg werden al bevestigd (${date(at.slice(0, 10))}).`,
   contactLogOnClosed: 'Dit traject is afgesloten: er worden geen huiscontacten meer bijgehouden.',
-  decisionKindInvalid: 'Kies per besproken dossier een beslissing: geen, verlengen, contacten bijhouden, extra huisbezoek of positief afronden.',
+  decisionKindInvalid: 'Kies per besproken dossier een beslissing: geen, verlengen, contacten bijhouden, extra huisbezoek, positief afronden of stopzetten.',
 
   // R5 absence
   absenceIdTaken: 'Er bestaat al een andere afwezigheidsmelding met deze sleutel.',

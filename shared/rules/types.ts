@@ -194,7 +194,9 @@ export type ConclusionDecision =
   | { kind: 'extend'; months: number }
   | { kind: 'start-contact-log' }
   | { kind: 'plan-extra-visit' }
-  | { kind: 'end-positively' };
+  | { kind: 'end-positively' }
+  /** Stopping early, with the reason (R2). */
+  | { kind: 'stop'; reason: string };
 
 export interface Conclusion {
   dossierId: string;
@@ -215,6 +217,11 @@ export interface Consultation {
   teamsJoinUrl?: string;
   status: ConsultationStatus;
   conclusions: Conclusion[];
+  /**
+   * R16: the conclusions the coordinator notes during the meeting (the side panel), one per dossier,
+   * before the list is closed; closing sends them as `conclusions` and clears this.
+   */
+  draftConclusions?: Conclusion[];
   confirmation?: { by: string; at: Instant; remark?: string };
 }
 

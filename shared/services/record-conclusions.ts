@@ -7,6 +7,7 @@
  *   start-contact-log   R4: the dossier's contact log is switched on
  *   plan-extra-visit    R18: a planned extra visit is added (its date follows with record-visit)
  *   end-positively      R19 `closePositively` on the meeting day (this consultation is the one that decides)
+ *   stop (reason)       R2 `stop` on the meeting day, with the reason
  * The consultation then waits for the partner's confirmation (status 'conclusions-sent').
  *
  * Every decision is first tried on the current dossiers: when a rule refuses one, nothing is written.
@@ -20,12 +21,12 @@
  */
 import { authorize, authorizeForPartner, dossierNotFound } from '../rules/access';
 import { isOpenDossier, partnerSeesDossier } from '../rules/agenda';
-import { monthCalendar, monthsBetween } from '../rules/calendar';
+import { monthCalendar, monthsBetween, type MonthCalendar } from '../rules/calendar';
 import { isBefore } from '../rules/dates';
 import { DomainError } from '../rules/errors';
 import { assertValidExtension } from '../rules/milestones';
-import { closePositively, extend } from '../rules/trajectory';
-import type { AuditEntry, Conclusion, ConclusionDecision, Consultation, Dossier, IsoDate, Visit, YearMonth } from '../rules/types';
+import { closePositively, extend, stop } from '../rules/trajectory';
+import type { AuditEntry, Conclusion, ConclusionDecision, Consultation, Dossier, IsoDate, Partner, Visit, YearMonth } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 import { auditEntry, type AuditDetails } from './audit';
 import { appendUnlessLogged } from './audit-repair';
@@ -39,6 +40,12 @@ export interface RecordConclusionsInput {
   partnerId: string;
   month: YearMonth;
   conclusions: { dossierId: string; summary: string; decision: ConclusionDecision }[];
+
+  /**
+   * The meeting's notes these conclusions come from (the side panel): refused when the notes changed
+   * meanwhile, so a note added by someone else at the same moment is never lost unseen.
+   */
+  expectNotes?: readonly Conclusion[];
 }
 
 export interface RecordConclusionsResult {
@@ -49,12 +56,13 @@ export interface RecordConclusionsResult {
   changed: boolean;
 }
 
-const DECISION_KINDS: readonly ConclusionDecision['kind'][] = ['none', 'extend', 'start-contact-log', 'plan-extra-visit', 'end-positively'];
+export const DECISION_KINDS: readonly ConclusionDecision['kind'][] = ['none', 'extend', 'start-contact-log', 'plan-extra-visit', 'end-positively', 'stop'];
 
 function decisionOf(value: unknown): ConclusionDecision {
   const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (!DECISION_KINDS.includes(raw.kind as ConclusionDecision['kind'])) throw invalid('decision', msg.decisionKindInvalid);
   const kind = requireOneOf(raw.kind, DECISION_KINDS, 'decision');
+  if (kind === 'stop') return { kind, reason: requireText(raw.reason, 'reason', LIMITS.text, true) };
   if (kind !== 'extend') return { kind };
   const months = raw.months;
   if (typeof months !== 'number') throw invalid('months', msg.fieldMissing(msg.fieldLabel.months));
@@ -62,13 +70,16 @@ function decisionOf(value: unknown): ConclusionDecision {
   return { kind, months };
 }
 
+/** One dossier's conclusion as typed in a form or sent to the API: checked and trimmed. */
+export function conclusionOf(raw: unknown): Conclusion {
+  const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return { dossierId: requireId(c.dossierId, 'dossierId'), summary: requireText(c.summary, 'summary', LIMITS.text, true), decision: decisionOf(c.decision) };
+}
+
 function conclusionsOf(value: unknown): Conclusion[] {
   if (!Array.isArray(value) || value.length === 0) throw invalid('conclusions', msg.conclusionsEmpty);
   if (value.length > LIMITS.listItems) throw invalid('conclusions', msg.tooMany(msg.fieldLabel.conclusions, LIMITS.listItems));
-  const conclusions = value.map((raw: unknown): Conclusion => {
-    const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    return { dossierId: requireId(c.dossierId, 'dossierId'), summary: requireText(c.summary, 'summary', LIMITS.text, true), decision: decisionOf(c.decision) };
-  });
+  const conclusions = value.map(conclusionOf);
   if (new Set(conclusions.map((c) => c.dossierId)).size !== conclusions.length) {
     throw invalid('conclusions', msg.duplicate(msg.fieldLabel.conclusions));
   }
@@ -94,6 +105,9 @@ function applyDecision(dossier: Dossier, decision: ConclusionDecision, meetingDa
       if (dossier.status === 'closed-positive' && dossier.closedOn === meetingDate) return dossier;
       // R19: this consultation is the one that decides, also after a final evaluation with serious defects.
       return closePositively(dossier, meetingDate, { finalEvaluationFoundSeriousDefects: false, consultationDecidedSince: true });
+    case 'stop':
+      if (dossier.status === 'stopped' && dossier.closedOn === meetingDate && dossier.stopReason === decision.reason) return dossier;
+      return stop(dossier, meetingDate, decision.reason);
   }
 }
 
@@ -103,14 +117,46 @@ function extraVisit(dossier: Dossier, id: string): Visit {
   return { id, dossierId: dossier.id, kind: 'extra', findings: [], seriousDefects: false };
 }
 
-const canonical = (conclusions: readonly Conclusion[]): string =>
+export const canonical = (conclusions: readonly Conclusion[]): string =>
   JSON.stringify(
     conclusions.map((c) => ({
       dossierId: c.dossierId,
       summary: c.summary,
-      decision: c.decision.kind === 'extend' ? { kind: c.decision.kind, months: c.decision.months } : { kind: c.decision.kind },
+      decision: c.decision.kind === 'extend' ? { kind: c.decision.kind, months: c.decision.months } : c.decision.kind === 'stop' ? { kind: c.decision.kind, reason: c.decision.reason } : { kind: c.decision.kind },
     })),
   );
+
+/** A consultation not stored yet, as it is once held: conclusions are being recorded. */
+export const heldConsultation = (partner: Partner, calendar: MonthCalendar): Consultation => ({
+  partnerId: partner.id,
+  month: calendar.month,
+  meetingDate: calendar.meetingDate,
+  invitationDate: calendar.invitationDate,
+  flagDeadline: calendar.flagDeadline,
+  mode: partner.meetingMode,
+  status: 'held',
+  conclusions: [],
+});
+
+/** The meeting day of a partner's consultation of a month; before it no conclusion is accepted (R16). */
+export function assertMeetingDayCame(ctx: ServiceContext, stored: Consultation | undefined, month: YearMonth): IsoDate {
+  const meetingDate = stored?.meetingDate ?? monthCalendar(month, ctx.calendar).meetingDate;
+  if (isBefore(todayOf(ctx), meetingDate)) throw new DomainError('conflict', msg.conclusionsBeforeMeeting(meetingDate));
+  return meetingDate;
+}
+
+/**
+ * One conclusion tried on its current dossier, writing nothing: one of this partner's dossiers (else
+ * the same not-found as a missing id), and a decision its rule accepts on the meeting day.
+ */
+export async function checkConclusion(ctx: ServiceContext, partnerId: string, month: YearMonth, c: Conclusion, meetingDate: IsoDate): Promise<Dossier> {
+  const dossier = await loadDossier(ctx, c.dossierId);
+  authorize(ctx.user, 'dossier.read', dossier);
+  if (!partnerSeesDossier(dossier, partnerId)) throw dossierNotFound();
+  applyDecision(dossier, c.decision, meetingDate);
+  if (c.decision.kind === 'plan-extra-visit') extraVisit(dossier, extraVisitId(partnerId, month));
+  return dossier;
+}
 
 export async function recordConclusions(ctx: ServiceContext, input: RecordConclusionsInput): Promise<RecordConclusionsResult> {
   requireInput(input);
@@ -122,19 +168,11 @@ export async function recordConclusions(ctx: ServiceContext, input: RecordConclu
 
   const stored = await ctx.ports.consultations.get(partnerId, month);
   const calendar = monthCalendar(month, ctx.calendar);
-  const meetingDate = stored?.meetingDate ?? calendar.meetingDate;
-  if (isBefore(todayOf(ctx), meetingDate)) throw new DomainError('conflict', msg.conclusionsBeforeMeeting(meetingDate));
+  const meetingDate = assertMeetingDayCame(ctx, stored, month);
 
-  // Every dossier must be one of this partner's (else the same not-found as a missing id), and
-  // every decision must pass its rule before anything is written.
+  // Every decision must pass its rule before anything is written.
   const visitId = extraVisitId(partnerId, month);
-  for (const c of conclusions) {
-    const dossier = await loadDossier(ctx, c.dossierId);
-    authorize(ctx.user, 'dossier.read', dossier);
-    if (!partnerSeesDossier(dossier, partnerId)) throw dossierNotFound();
-    applyDecision(dossier, c.decision, meetingDate);
-    if (c.decision.kind === 'plan-extra-visit') extraVisit(dossier, visitId);
-  }
+  for (const c of conclusions) await checkConclusion(ctx, partnerId, month, c, meetingDate);
 
   const recorded = await ctx.ports.unitOfWork.inConsultation(partnerId, month, (w) => {
     const current = w.consultation;
@@ -142,17 +180,13 @@ export async function recordConclusions(ctx: ServiceContext, input: RecordConclu
       if (canonical(current.conclusions) === canonical(conclusions)) return { consultation: current, changed: false };
       throw new DomainError('conflict', msg.conclusionsAlreadySent);
     }
-    const base: Consultation = current ?? {
-      partnerId,
-      month,
-      meetingDate: calendar.meetingDate,
-      invitationDate: calendar.invitationDate,
-      flagDeadline: calendar.flagDeadline,
-      mode: partner.meetingMode,
-      status: 'held',
-      conclusions: [],
-    };
-    const next: Consultation = { ...base, conclusions, status: 'conclusions-sent' };
+    if (input.expectNotes && canonical(current?.draftConclusions ?? []) !== canonical(input.expectNotes)) {
+      throw new DomainError('conflict', msg.meetingNotesChanged);
+    }
+    const base: Consultation = current ?? heldConsultation(partner, calendar);
+    // The meeting's notes (the side panel) are what was sent from now on.
+    const { draftConclusions: _notes, ...rest } = base;
+    const next: Consultation = { ...rest, conclusions, status: 'conclusions-sent' };
     w.setConsultation(next);
     return { consultation: next, changed: true };
   });

@@ -22,6 +22,7 @@ import { isLoopbackRequest } from '../auth';
 import { openRoute, userRoute, type ApiRoute, type Session } from './http';
 import { openApiDocument } from './openapi';
 import { dossierRoutes } from './dossier-routes';
+import { meetingRoutes } from './meeting-routes';
 import { organisationRoutes } from './organisation-routes';
 import * as s from './schemas';
 import { consultationView, dossierItem, roleLabel } from './views';
@@ -192,6 +193,8 @@ export function apiRoutes({ deps, auth }: RouteEnv): ApiRoute[] {
   routes.push(...dossierRoutes());
   // R6 transfer requests for the receiving organisation; the coordinator's partners and users.
   routes.push(...organisationRoutes(deps));
+  // The consultation in the Teams meeting: side panel, stage and browser (R13-R16).
+  routes.push(...meetingRoutes());
 
   const dev = auth.devSignIn;
   if (dev) {
