@@ -38,7 +38,7 @@ param appServicePlanSku string = 'P0v3'
 param instanceCount int = 2
 
 @description('Command that starts the app on App Service (the build from `npm run build`).')
-param appCommandLine string = 'node dist/bot/main.js'
+param appCommandLine string = 'node dist/shared/server/main.js'
 
 @description('Allow username/password (basic auth) on the Kudu/SCM deployment endpoint. Off: `az webapp deploy` signs in with Entra ID.')
 param allowScmBasicAuth bool = false

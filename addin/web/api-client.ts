@@ -11,7 +11,7 @@ import type {
   FlagResult,
   Me,
   WithdrawResult,
-} from '../server/api/schemas';
+} from '../../shared/api/schemas';
 
 export { ApiError, type FetchLike } from '../../shared/web/api-request';
 

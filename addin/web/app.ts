@@ -26,7 +26,7 @@ import {
 } from '@fluentui/react-components';
 import { createElement as h, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { addinMessages as msg } from '../../shared/messages/addin';
-import type { ConsultationView, DevUsers, DossierItem, Me } from '../server/api/schemas';
+import type { ConsultationView, DevUsers, DossierItem, Me } from '../../shared/api/schemas';
 import { ApiError, createApiClient, type FetchLike } from './api-client';
 import { findReference } from './logic/reference';
 import { flagSummary } from './logic/summary';

@@ -1,6 +1,6 @@
 /**
  * The task pane's HTML page, from the message catalogue (no Dutch inline): Office.js from the product
- * (served from node_modules by addin/server/static.ts), then the bundle. Paths are relative, so the
+ * (served from node_modules by addin/static.ts), then the bundle. Paths are relative, so the
  * page works under any base URL. Pure: used by scripts/build-web.ts.
  */
 import { addinMessages as msg } from '../../shared/messages/addin';

@@ -4,9 +4,9 @@
  */
 import { tabMessages as msg } from '../../shared/messages/tab';
 import { createApiRequest, segment, type ApiRequestOptions } from '../../shared/web/api-request';
-import type { DevToken, DevUsers, Me } from '../../addin/server/api/schemas';
-import type { ActionResult, DossierPage, Overview } from '../../addin/server/api/dossier-schemas';
-import type { AdminResult, Organisation, TransferRequests } from '../../addin/server/api/organisation-schemas';
+import type { DevToken, DevUsers, Me } from '../../shared/api/schemas';
+import type { ActionResult, DossierPage, Overview } from '../../shared/api/dossier-schemas';
+import type { AdminResult, Organisation, TransferRequests } from '../../shared/api/organisation-schemas';
 
 export { ApiError, type FetchLike } from '../../shared/web/api-request';
 

@@ -26,9 +26,9 @@ import {
 import { createElement as h, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { tabMessages as msg } from '../../shared/messages/tab';
 import { addinMessages } from '../../shared/messages/addin';
-import type { DevUsers, Me } from '../../addin/server/api/schemas';
-import type { DossierPage, FormId, Overview, TimelineEntry } from '../../addin/server/api/dossier-schemas';
-import type { Organisation, PartnerItem, TransferRequests, UserItem } from '../../addin/server/api/organisation-schemas';
+import type { DevUsers, Me } from '../../shared/api/schemas';
+import type { DossierPage, FormId, Overview, TimelineEntry } from '../../shared/api/dossier-schemas';
+import type { Organisation, PartnerItem, TransferRequests, UserItem } from '../../shared/api/organisation-schemas';
 import { forgetDevToken, storeDevToken, storedDevToken, type StorageLike } from '../../addin/web/sign-in';
 import { ApiError, createTabClient, type FetchLike, type TabClient } from './api-client';
 import { absenceForm, candidacyForm, dossierForm, errorPlacement, initialValues, partnerForm, resolvePath, userForm, type FormSpec, type Values } from './logic/forms';

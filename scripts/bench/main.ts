@@ -62,13 +62,13 @@ async function agendaRequests(store: Store, now: string): Promise<{ requests: nu
   return { requests: store.requestCount() - before, ms: round(performance.now() - started, 1) };
 }
 
-/** `npm start`'s process (node -r tsx/cjs bot/main.ts) until /api/health answers 200. */
+/** `npm start`'s process (node -r tsx/cjs shared/server/main.ts) until /api/health answers 200. */
 async function coldStart(): Promise<{ ms: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wb-bench-start-'));
   const port = await freePort();
   const { AZURE_TABLES_CONNECTION_STRING: _cs, ...env } = process.env;
   const started = Date.now();
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'bot/main.ts'], {
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'shared/server/main.ts'], {
     cwd: root,
     env: { ...env, PORT: String(port), DATA_DIR: dataDir, AZURITE_PORT: '0', LOG_LEVEL: 'warn' },
     stdio: 'ignore',

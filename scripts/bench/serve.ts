@@ -1,6 +1,6 @@
 /**
  * A server process of the benchmark (so its memory can be read from /proc and it does not share an
- * event loop with the load generator). `serve.ts api`: the product as bot/main.ts composes it (the
+ * event loop with the load generator). `serve.ts api`: the product as shared/server/main.ts composes it (the
  * health check, the Teams bot on /api/messages and the add-in API, local mode, no scheduler) on the
  * store named by AZURE_TABLES_CONNECTION_STRING and BENCH_TABLE_PREFIX. `serve.ts bare`: the bare
  * restify upsert endpoint. `serve.ts echo`: a bare botbuilder echo bot. It prints one JSON line with
@@ -8,7 +8,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { registerAddin } from '../../addin/server';
+import { registerAddin } from '../../shared/api';
 import { createTeamsBot } from '../../bot/teams';
 import { loadConfig } from '../../shared/config';
 import { createServer } from '../../shared/server/create-server';

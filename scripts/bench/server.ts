@@ -1,6 +1,6 @@
 /**
  * The product's server for the benchmark, the load run and the fault tests: restify with the health
- * check and the add-in API (bot/main.ts's composition without the scheduler; the Teams bot on
+ * check and the add-in API (shared/server/main.ts's composition without the scheduler; the Teams bot on
  * /api/messages only with `withBot`) on a given store, in local mode on loopback, so tokens come from
  * the development sign-in (`POST /api/dev/token`) exactly as the task pane gets them. Also a bare baseline: restify with one endpoint doing one Table
  * upsert, to compare the API's latency against on the same machine in the same run.
@@ -8,7 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import restify, { type Server } from 'restify';
-import { registerAddin } from '../../addin/server';
+import { registerAddin } from '../../shared/api';
 import { createTeamsBot } from '../../bot/teams';
 import { loadConfig } from '../../shared/config';
 import { createServer } from '../../shared/server/create-server';
@@ -29,7 +29,7 @@ export async function startApi(options: { store: Store; port?: number; clock?: (
   const config = loadConfig({ WOONBEGELEIDING_MODE: 'local', LOG_LEVEL: 'silent' });
   const deps = { config, logger, store: options.store, clock: options.clock ?? (() => new Date()) };
   const server = createServer({ logger, storage: options.store });
-  // As bot/main.ts: the bot first, and the add-in tells Teams through the bot's notifier.
+  // As shared/server/main.ts: the bot first, and the add-in tells Teams through the bot's notifier.
   const bot = options.withBot ? createTeamsBot(deps) : undefined;
   bot?.register(server);
   registerAddin(server, { ...deps, notifier: options.notifier ?? bot?.notifier ?? noopNotifier });

@@ -1,4 +1,4 @@
-/** The protocol calendar as jobs (DESIGN "Shape"): what bot/main.ts and the CLI use. */
+/** The protocol calendar as jobs (DESIGN "Shape"): what shared/server/main.ts and the CLI use. */
 export { runDueJobs, JOBS } from './run-due-jobs';
 export { withSafetyMail, type SafetyMailNotifier } from './safety';
 export { startScheduler, SCHEDULE, type Scheduler, type SchedulerOptions } from './scheduler';

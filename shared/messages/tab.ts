@@ -1,6 +1,6 @@
 /**
  * Dutch texts of the Teams tab and dialogs "Dossiers" (bot/tab) and of their API routes
- * (addin/server/api/dossier-routes.ts): the dossier list, the dossier page with its timeline, and a
+ * (shared/api/dossier-routes.ts): the dossier list, the dossier page with its timeline, and a
  * form for every step of a trajectory. Pure (no imports but other catalogue files): the page's bundle
  * includes it.
  */

@@ -1,4 +1,4 @@
-/** What the composition root (bot/main.ts) hands to each surface when it registers its routes. */
+/** What the composition root (shared/server/main.ts) hands to each surface when it registers its routes. */
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Notifier } from '../services/notifier';

@@ -6,9 +6,9 @@
  * and fuzzed bodies (fast-check) answer a 4xx problem with a Dutch reason, never a 5xx, writing nothing.
  */
 import fc from 'fast-check';
-import { jose } from '../../addin/server/auth/jose';
-import type { ApiRoute } from '../../addin/server/api/http';
-import { restifyPath } from '../../addin/server/api/http';
+import { jose } from '../../shared/api/auth/jose';
+import type { ApiRoute } from '../../shared/api/http';
+import { restifyPath } from '../../shared/api/http';
 import { flagDossier } from '../../shared/services/flag-dossier';
 import type { Dossier, User } from '../../shared/rules/types';
 import { active, deVaartMember, snapshot, stored, woonkrachtMember, type World } from '../integration/services/world';

@@ -16,7 +16,7 @@ import { serverMessages } from '../../shared/messages/server';
 import { playgroundUser, PLAYGROUND_TENANT } from '../../shared/demo/demo-data';
 import { tableClients } from '../../shared/store/connection';
 import { encodePart } from '../../shared/store/keys';
-import { jose } from '../../addin/server/auth/jose';
+import { jose } from '../../shared/api/auth/jose';
 import { cardProblems } from '../unit/bot/card-validator';
 import { createTestStore, testConnectionString, testPrefix } from '../setup/test-store';
 import { tableSnapshot } from '../integration/services/world';

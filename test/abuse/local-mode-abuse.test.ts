@@ -5,7 +5,7 @@
  * it comes through another host name; a member of another partner signed in locally gets nothing of
  * the target dossier.
  */
-import type { ApiRoute } from '../../addin/server/api/http';
+import type { ApiRoute } from '../../shared/api/http';
 import type { Dossier, User } from '../../shared/rules/types';
 import { devToken } from '../../scripts/bench/server';
 import { active, deVaartMember, stored, woonkrachtMember, DEMO } from '../integration/services/world';

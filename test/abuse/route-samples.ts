@@ -5,7 +5,7 @@
  * the same treatment without anyone editing the abuse tests.
  */
 import { z } from 'zod';
-import type { ApiRoute } from '../../addin/server/api/http';
+import type { ApiRoute } from '../../shared/api/http';
 
 export interface Target {
   dossierId: string;

@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { jose } from '../../addin/server/auth/jose';
+import { jose } from '../../shared/api/auth/jose';
 
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
 const KID = 'channel-key-1';

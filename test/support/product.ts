@@ -1,5 +1,5 @@
 /**
- * The whole product as `npm start` runs it (node -r tsx/cjs bot/main.ts), for browser tests: its own
+ * The whole product as `npm start` runs it (node -r tsx/cjs shared/server/main.ts), for browser tests: its own
  * Azurite in `dataDir`, on free ports, without the test run's storage settings. Resolves when
  * /api/health answers 200, with the Azurite port read from the product's own log line.
  */
@@ -22,7 +22,7 @@ export async function startProduct(dataDir: string, extraEnv: Record<string, str
   const port = await freePort();
   const { AZURE_TABLES_CONNECTION_STRING: _cs, AZURE_TABLES_ENDPOINT: _endpoint, ...inherited } = process.env;
   const env = { ...inherited, PORT: String(port), DATA_DIR: dataDir, AZURITE_PORT: '0', LOG_LEVEL: 'info', WOONBEGELEIDING_MODE: 'local', ...extraEnv };
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'bot/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'shared/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));

@@ -3,7 +3,7 @@
  * after the deadline that the list is closed and when the next consultation is. Pure.
  */
 import { addinMessages as msg } from '../../../shared/messages/addin';
-import type { ConsultationView } from '../../server/api/schemas';
+import type { ConsultationView } from '../../../shared/api/schemas';
 
 export interface DeadlineLines {
   /** Open: until when flags are accepted. */

@@ -4,7 +4,7 @@
  * data in e-mail). Plain text and an HTML version with every piece of free text escaped. Pure.
  */
 import { addinMessages as msg } from '../../../shared/messages/addin';
-import type { ConsultationView } from '../../server/api/schemas';
+import type { ConsultationView } from '../../../shared/api/schemas';
 
 export interface Summary {
   text: string;

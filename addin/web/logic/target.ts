@@ -3,7 +3,7 @@
  * item or the quoted text), else the user's own organisation and its next open consultation (R15).
  * A landlord user has no organisation of their own: without a reference there is nothing to show.
  */
-import type { Me } from '../../server/api/schemas';
+import type { Me } from '../../../shared/api/schemas';
 import type { ConsultationReference } from './reference';
 
 export type Target =

@@ -5,7 +5,7 @@
  * React components only render this.
  */
 import { addinMessages as msg } from '../../../shared/messages/addin';
-import type { ConsultationView, DossierItem } from '../../server/api/schemas';
+import type { ConsultationView, DossierItem } from '../../../shared/api/schemas';
 import { deadlineLines } from './deadline';
 import { checkProblem } from './problem';
 import type { Target } from './target';

@@ -5,8 +5,8 @@
  * server does not check again).
  */
 import { tabMessages as msg } from '../../../shared/messages/tab';
-import type { DossierPage, FormId } from '../../../addin/server/api/dossier-schemas';
-import type { Organisation, PartnerItem, UserItem } from '../../../addin/server/api/organisation-schemas';
+import type { DossierPage, FormId } from '../../../shared/api/dossier-schemas';
+import type { Organisation, PartnerItem, UserItem } from '../../../shared/api/organisation-schemas';
 
 export type FieldType = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'number';
 

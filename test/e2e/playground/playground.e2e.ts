@@ -64,7 +64,7 @@ let failed = false;
 async function startProduct(port: number): Promise<void> {
   // Without storage settings (jest's own Azurite is in the environment): the product starts its own.
   const { AZURE_TABLES_CONNECTION_STRING: _cs, AZURE_TABLES_ENDPOINT: _endpoint, ...inherited } = process.env;
-  product = spawn(process.execPath, ['-r', 'tsx/cjs', 'bot/main.ts'], {
+  product = spawn(process.execPath, ['-r', 'tsx/cjs', 'shared/server/main.ts'], {
     cwd: root,
     env: { ...inherited, PORT: String(port), DATA_DIR: dataDir, AZURITE_PORT: '0', LOG_LEVEL: 'info', WOONBEGELEIDING_MODE: 'local' },
     stdio: ['ignore', 'pipe', 'pipe'],

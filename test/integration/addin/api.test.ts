@@ -6,8 +6,8 @@
  */
 
 import { getAgenda } from '../../../shared/services/get-agenda';
-import { jose } from '../../../addin/server/auth/jose';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../addin/server/auth/dev-sign-in';
+import { jose } from '../../../shared/api/auth/jose';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../shared/api/auth/dev-sign-in';
 import { active, coordinator, snapshot, stored, uid, type World } from '../services/world';
 import { API_APP_ID, APP_BASE_URL, entraCoordinator, entraMember, entraStranger, FOREIGN_TENANT, PARTNER_TENANT, startHarness, type Harness } from './harness';
 import type { Dossier } from '../../../shared/rules/types';

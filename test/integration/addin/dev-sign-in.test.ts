@@ -6,8 +6,8 @@
  */
 
 import { networkInterfaces } from 'node:os';
-import { jose } from '../../../addin/server/auth/jose';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../addin/server/auth/dev-sign-in';
+import { jose } from '../../../shared/api/auth/jose';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../shared/api/auth/dev-sign-in';
 import { deVaartMember, PLAYGROUND_TENANT } from '../services/world';
 import { rawRequest, startHarness, type Harness } from './harness';
 

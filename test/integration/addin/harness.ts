@@ -8,8 +8,8 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Server } from 'restify';
-import { registerAddin, type RegisteredAddin } from '../../../addin/server';
-import { jose } from '../../../addin/server/auth/jose';
+import { registerAddin, type RegisteredAddin } from '../../../shared/api';
+import { jose } from '../../../shared/api/auth/jose';
 import { loadConfig, type Config } from '../../../shared/config';
 import { createServer } from '../../../shared/server/create-server';
 import type { User } from '../../../shared/rules/types';

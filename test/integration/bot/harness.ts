@@ -1,5 +1,5 @@
 /**
- * The bot on a real restify server (createServer + createTeamsBot, as bot/main.ts wires them), on the
+ * The bot on a real restify server (createServer + createTeamsBot, as shared/server/main.ts wires them), on the
  * run's Azurite with the demo data, a settable clock, and the connector stub as serviceUrl. Tests
  * talk to it only over HTTP: POST /api/messages, and what arrives at the stub.
  */

@@ -25,7 +25,7 @@ describe('npm run build', () => {
   const { AZURE_TABLES_CONNECTION_STRING: _cs, ...env } = process.env;
 
   it('refuses a wrong setting with one clear line and exit code 1', async () => {
-    const result = await promisify(execFile)(process.execPath, [path.join(out, 'dist/bot/main.js')], {
+    const result = await promisify(execFile)(process.execPath, [path.join(out, 'dist/shared/server/main.js')], {
       env: { ...env, WOONBEGELEIDING_MODE: 'azure' },
     }).catch((e: { code: number; stderr: string }) => e);
     expect(result).toMatchObject({ code: 1 });
@@ -34,7 +34,7 @@ describe('npm run build', () => {
 
   it('starts with plain node, healthy, and stops on SIGTERM', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [path.join(out, 'dist/bot/main.js')], {
+    const child = spawn(process.execPath, [path.join(out, 'dist/shared/server/main.js')], {
       env: { ...env, PORT: String(port), AZURITE_PORT: '0', DATA_DIR: path.join(out, 'data'), LOG_LEVEL: 'warn' },
       stdio: 'ignore',
     });

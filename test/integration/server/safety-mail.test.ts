@@ -1,5 +1,5 @@
 /**
- * R9 through the product as `npm start` composes it (bot/main.ts): a member submits a safety signal
+ * R9 through the product as `npm start` composes it (shared/server/main.ts): a member submits a safety signal
  * with the bot's signal form; within seconds the landlord's mailbox gets the mail (locally: the .eml
  * outbox in DATA_DIR), next to the alert in Teams. Wiring only; the rules are in
  * test/integration/jobs/safety.test.ts.
@@ -22,7 +22,7 @@ it('a safety signal from the bot\'s form is in the landlord\'s outbox within sec
   const connector = new ConnectorStub();
   await connector.start();
   const { AZURE_TABLES_CONNECTION_STRING: _cs, AZURE_TABLES_ENDPOINT: _endpoint, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'bot/main.ts'], {
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'shared/server/main.ts'], {
     cwd: root,
     env: { ...inherited, PORT: String(port), DATA_DIR: dataDir, AZURITE_PORT: '0', LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false' },
     stdio: 'ignore',

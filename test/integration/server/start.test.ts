@@ -20,7 +20,7 @@ interface Running {
 function start(env: Record<string, string>): Running {
   // Without storage settings (jest's own Azurite is in the environment): the product starts its own.
   const { AZURE_TABLES_CONNECTION_STRING: _cs, AZURE_TABLES_ENDPOINT: _endpoint, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'bot/main.ts'], { cwd: root, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'shared/server/main.ts'], { cwd: root, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -56,7 +56,7 @@ const isAlive = (pid: number) => {
   }
 };
 
-describe('npm start (bot/main.ts)', () => {
+describe('npm start (shared/server/main.ts)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wb-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -1,5 +1,5 @@
 /**
- * The dossier routes of the Teams tab and dialogs over real HTTP (addin/server/api/dossier-routes.ts):
+ * The dossier routes of the Teams tab and dialogs over real HTTP (shared/api/dossier-routes.ts):
  * each step of a trajectory through its use case, the timeline of the dossier page, the list with what
  * needs attention, and the access policy (a partner member cannot record a signature; another partner
  * cannot see the dossier: 404 exactly like a missing id), with Dutch validation errors that name the
@@ -7,7 +7,7 @@
  */
 import { getAgenda } from '../../../shared/services/get-agenda';
 import type { Dossier, User } from '../../../shared/rules/types';
-import type { ActionResult, DossierPage, Overview } from '../../../addin/server/api/dossier-schemas';
+import type { ActionResult, DossierPage, Overview } from '../../../shared/api/dossier-schemas';
 import { active, coordinator, dossier, snapshot, stored, woonkrachtMember, type World } from '../services/world';
 import { entraCoordinator, entraMember, PARTNER_TENANT, startHarness, type Harness } from '../addin/harness';
 

@@ -1,13 +1,13 @@
 /**
- * The consultation in the Teams meeting over real HTTP (addin/server/api/meeting-routes.ts): the side
+ * The consultation in the Teams meeting over real HTTP (shared/api/meeting-routes.ts): the side
  * panel's view of a partner's agenda (least data, as in the shared chat), the coordinator noting a
  * conclusion per dossier with the rules' own refusals (R16, R2, R20), partner members following
  * along without deciding, two coordinators noting at once on one consultation without losing a note,
  * and closing the list through record-conclusions: the decisions on the dossiers, the partner told,
  * the confirmation through the existing use case (R16).
  */
-import type { MeetingView } from '../../../addin/server/api/meeting-schemas';
-import type { DossierPage } from '../../../addin/server/api/dossier-schemas';
+import type { MeetingView } from '../../../shared/api/meeting-schemas';
+import type { DossierPage } from '../../../shared/api/dossier-schemas';
 import { meetingMessages } from '../../../shared/messages/meeting';
 import { serviceMessages } from '../../../shared/messages/services';
 import { confirmConclusions } from '../../../shared/services/confirm-conclusions';

@@ -1,12 +1,12 @@
 /**
  * R6 transfer requests for the receiving organisation, and the coordinator's management of partner
  * organisations (R5, the Microsoft 365 tenant) and users, over real HTTP
- * (addin/server/api/organisation-routes.ts): the receiving partner sees the minimal view without
+ * (shared/api/organisation-routes.ts): the receiving partner sees the minimal view without
  * tenant data, another partner sees nothing, accepting moves the dossier; only the coordinator
  * manages partners and users, and validation errors name the field.
  */
 import type { Dossier, User } from '../../../shared/rules/types';
-import type { AdminResult, Organisation, TransferRequests } from '../../../addin/server/api/organisation-schemas';
+import type { AdminResult, Organisation, TransferRequests } from '../../../shared/api/organisation-schemas';
 import { active, deLindeMember, stored, woonkrachtMember, type World } from '../services/world';
 import { entraCoordinator, entraMember, PARTNER_TENANT, startHarness, type Harness } from '../addin/harness';
 

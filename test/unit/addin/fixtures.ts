@@ -1,5 +1,5 @@
 /** API answers as the pane receives them, for the pane's logic tests (no server, no globals). */
-import type { ConsultationView, DossierItem, Me } from '../../../addin/server/api/schemas';
+import type { ConsultationView, DossierItem, Me } from '../../../shared/api/schemas';
 
 export const me = (overrides: Partial<Me> = {}): Me => ({
   user: { displayName: 'Megan Bowen', role: 'partner-member', roleLabel: 'medewerker van een begeleidende organisatie' },

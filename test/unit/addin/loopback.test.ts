@@ -1,5 +1,5 @@
 /** Who counts as "this computer" for the development sign-in: loopback peer AND loopback Host. */
-import { isLoopbackAddress, isLoopbackHost, isLoopbackRequest } from '../../../addin/server/auth/loopback';
+import { isLoopbackAddress, isLoopbackHost, isLoopbackRequest } from '../../../shared/api/auth/loopback';
 
 describe('loopback', () => {
   it.each(['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1'])('%s is loopback', (a) => expect(isLoopbackAddress(a)).toBe(true));

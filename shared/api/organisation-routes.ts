@@ -5,20 +5,20 @@
  * for the allowlist) and users. Every route calls its use case, which applies the access policy
  * ('transfer.view', 'partner.manage', 'user.manage'). Registered in routes.ts (so in the OpenAPI document).
  */
-import { accessMessages } from '../../../shared/messages/access';
-import { tabMessages } from '../../../shared/messages/tab';
-import { trajectoryMessages } from '../../../shared/messages/trajectory';
-import { ROLES } from '../../../shared/rules/access';
-import type { Partner, User } from '../../../shared/rules/types';
-import type { SurfaceDeps } from '../../../shared/server/app-deps';
-import { createPartner } from '../../../shared/services/create-partner';
-import { createUser } from '../../../shared/services/create-user';
-import { listOrganisation } from '../../../shared/services/list-organisation';
-import { listTransferRequests } from '../../../shared/services/list-transfer-requests';
-import type { UserAdminContext } from '../../../shared/services/organisation-input';
-import { removeUser } from '../../../shared/services/remove-user';
-import { updatePartner } from '../../../shared/services/update-partner';
-import { updateUser } from '../../../shared/services/update-user';
+import { accessMessages } from '../messages/access';
+import { tabMessages } from '../messages/tab';
+import { trajectoryMessages } from '../messages/trajectory';
+import { ROLES } from '../rules/access';
+import type { Partner, User } from '../rules/types';
+import type { SurfaceDeps } from '../server/app-deps';
+import { createPartner } from '../services/create-partner';
+import { createUser } from '../services/create-user';
+import { listOrganisation } from '../services/list-organisation';
+import { listTransferRequests } from '../services/list-transfer-requests';
+import type { UserAdminContext } from '../services/organisation-input';
+import { removeUser } from '../services/remove-user';
+import { updatePartner } from '../services/update-partner';
+import { updateUser } from '../services/update-user';
 import { userRoute, type ApiRoute, type ResponseSpec, type Session } from './http';
 import * as s from './organisation-schemas';
 

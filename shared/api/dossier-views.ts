@@ -5,14 +5,14 @@
  * transfers, information requests, contacts, planned end), what is due next and what is overdue, and
  * which forms the user may use. Dutch labels from shared/messages/tab.ts. No I/O, no clock.
  */
-import { agendaMessages } from '../../../shared/messages/agenda';
-import { tabMessages as msg } from '../../../shared/messages/tab';
-import { trajectoryMessages } from '../../../shared/messages/trajectory';
-import type { Milestone } from '../../../shared/rules/milestones';
-import type { TrajectoryStep } from '../../../shared/rules/trajectory';
-import type { Action } from '../../../shared/rules/access';
-import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, Signal, User, Visit } from '../../../shared/rules/types';
-import { SIGNATORIES } from '../../../shared/rules/types';
+import { agendaMessages } from '../messages/agenda';
+import { tabMessages as msg } from '../messages/tab';
+import { trajectoryMessages } from '../messages/trajectory';
+import type { Milestone } from '../rules/milestones';
+import type { TrajectoryStep } from '../rules/trajectory';
+import type { Action } from '../rules/access';
+import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, Signal, User, Visit } from '../rules/types';
+import { SIGNATORIES } from '../rules/types';
 import type { FormId, MilestoneView, TimelineEntry } from './dossier-schemas';
 
 

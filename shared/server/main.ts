@@ -6,14 +6,14 @@
  */
 import path from 'node:path';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../shared/config';
-import { createServer } from '../shared/server/create-server';
-import { seedDemo } from '../shared/services/seed-demo';
-import { brusselsDate } from '../shared/rules/calendar';
-import { registerAddin } from '../addin/server';
-import { createTeamsBot } from './teams';
-import { createJobDeps, JobSettingsError, loadJobSettings, startScheduler, withSafetyMail, type SafetyMailNotifier, type Scheduler } from '../shared/jobs';
-import { connectionFromEnv, createStore, startAzurite, type Connection, type RunningAzurite } from '../shared/store';
+import { ConfigError, loadConfig } from '../config';
+import { createServer } from './create-server';
+import { seedDemo } from '../services/seed-demo';
+import { brusselsDate } from '../rules/calendar';
+import { registerAddin } from '../api';
+import { createTeamsBot } from '../../bot/teams';
+import { createJobDeps, JobSettingsError, loadJobSettings, startScheduler, withSafetyMail, type SafetyMailNotifier, type Scheduler } from '../jobs';
+import { connectionFromEnv, createStore, startAzurite, type Connection, type RunningAzurite } from '../store';
 
 async function main(): Promise<void> {
   const config = loadConfig();

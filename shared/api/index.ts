@@ -6,12 +6,12 @@
  * composition root, so a flag made in Outlook updates the partner's Teams card.
  */
 import type { Server } from 'restify';
-import type { SurfaceDeps } from '../../shared/server/app-deps';
+import type { SurfaceDeps } from '../server/app-deps';
 import { createAuth, isLoopbackRequest, type AuthOptions } from './auth';
-import { registerRoutes, type ApiRoute } from './api/http';
-import { apiRoutes } from './api/routes';
-import { sessionOf } from './api/session';
-import { registerStatic } from './static';
+import { registerRoutes, type ApiRoute } from './http';
+import { apiRoutes } from './routes';
+import { sessionOf } from './session';
+import { registerStatic } from '../../addin/static';
 import { registerTabStatic } from '../../bot/tab/static';
 
 export interface AddinOptions {

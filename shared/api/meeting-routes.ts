@@ -4,10 +4,10 @@
  * closing the list sends them for confirmation through record-conclusions (the card flow's use case).
  * Every answer is the whole meeting view, so each user's panel shows what the others did.
  */
-import { meetingMessages } from '../../../shared/messages/meeting';
-import { getMeeting } from '../../../shared/services/get-meeting';
-import { noteMeetingConclusion } from '../../../shared/services/note-meeting-conclusion';
-import { sendMeetingConclusions } from '../../../shared/services/send-meeting-conclusions';
+import { meetingMessages } from '../messages/meeting';
+import { getMeeting } from '../services/get-meeting';
+import { noteMeetingConclusion } from '../services/note-meeting-conclusion';
+import { sendMeetingConclusions } from '../services/send-meeting-conclusions';
 import { userRoute, type ApiRoute, type Session } from './http';
 import { meetingNoteBody, meetingParams, meetingSchema } from './meeting-schemas';
 import { meetingView } from './meeting-views';

@@ -3,9 +3,9 @@
  * looked up by Entra tenant + object id (resolve-user), the notifier from the composition root goes
  * in, so a flag made in Outlook updates the partner's Teams card.
  */
-import type { SurfaceDeps } from '../../../shared/server/app-deps';
-import { createServiceContext } from '../../../shared/services/context';
-import { resolveUser } from '../../../shared/services/resolve-user';
+import type { SurfaceDeps } from '../server/app-deps';
+import { createServiceContext } from '../services/context';
+import { resolveUser } from '../services/resolve-user';
 import { NoAccessError, type Session } from './http';
 
 export async function sessionOf(deps: SurfaceDeps, identity: { tenantId: string; objectId: string }): Promise<Session> {

@@ -7,13 +7,13 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { addinMessages } from '../../../shared/messages/addin';
-import { serverMessages } from '../../../shared/messages/server';
-import { tabMessages } from '../../../shared/messages/tab';
-import { problem, problemFromError, type Problem } from '../../../shared/server/problem';
-import type { ServiceContext } from '../../../shared/services/context';
-import type { LandlordConfig, Partner, User } from '../../../shared/rules/types';
-import { AuthError, type RequestOrigin } from '../auth';
+import { addinMessages } from '../messages/addin';
+import { serverMessages } from '../messages/server';
+import { tabMessages } from '../messages/tab';
+import { problem, problemFromError, type Problem } from '../server/problem';
+import type { ServiceContext } from '../services/context';
+import type { LandlordConfig, Partner, User } from '../rules/types';
+import { AuthError, type RequestOrigin } from './auth';
 
 const msg = addinMessages.api;
 

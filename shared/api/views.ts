@@ -3,15 +3,15 @@
  * with the Dutch labels from the catalogue. The problem statements of flags are the only free text;
  * they go to the partner's own user only (the agenda service decided that).
  */
-import { agendaMessages } from '../../../shared/messages/agenda';
-import { accessMessages } from '../../../shared/messages/access';
-import { addinMessages } from '../../../shared/messages/addin';
-import { trajectoryMessages } from '../../../shared/messages/trajectory';
-import type { Agenda, AgendaReason } from '../../../shared/rules/agenda';
-import type { MonthCalendar } from '../../../shared/rules/calendar';
-import { addDays } from '../../../shared/rules/dates';
-import type { Consultation, Dossier, LandlordConfig, Partner, User } from '../../../shared/rules/types';
-import type { DossierSummary } from '../../../shared/services/list-my-dossiers';
+import { agendaMessages } from '../messages/agenda';
+import { accessMessages } from '../messages/access';
+import { addinMessages } from '../messages/addin';
+import { trajectoryMessages } from '../messages/trajectory';
+import type { Agenda, AgendaReason } from '../rules/agenda';
+import type { MonthCalendar } from '../rules/calendar';
+import { addDays } from '../rules/dates';
+import type { Consultation, Dossier, LandlordConfig, Partner, User } from '../rules/types';
+import type { DossierSummary } from '../services/list-my-dossiers';
 import type { ConsultationView, DossierItem, Reason } from './schemas';
 
 const detail = addinMessages.reasonDetail;

@@ -3,8 +3,8 @@
  * `createAuth(config)` answers who a request's bearer token names (or an AuthError), and in local mode
  * carries the development sign-in.
  */
-import type { Config } from '../../../shared/config';
-import { PLAYGROUND_TENANT } from '../../../shared/demo/demo-data';
+import type { Config } from '../../config';
+import { PLAYGROUND_TENANT } from '../../demo/demo-data';
 import { createDevSignIn, type DevSignIn } from './dev-sign-in';
 import { isLoopbackRequest, type RequestOrigin } from './loopback';
 import { bearerToken, createTokenVerifier, type Identity } from './token-verifier';

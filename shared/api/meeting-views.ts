@@ -2,14 +2,14 @@
  * The meeting view (meeting-schemas.ts) from the get-meeting use case: plain functions, Dutch labels
  * from the catalogue, no I/O, no clock.
  */
-import { botMessages } from '../../../shared/messages/bot';
-import { meetingMessages as msg } from '../../../shared/messages/meeting';
-import { trajectoryTimingMessages } from '../../../shared/messages/milestones';
-import { trajectoryMessages } from '../../../shared/messages/trajectory';
-import type { DiscussionEntry, OverviewEntry } from '../../../shared/rules/agenda';
-import type { ConclusionDecision, LandlordConfig } from '../../../shared/rules/types';
-import type { Meeting } from '../../../shared/services/get-meeting';
-import { DECISION_KINDS } from '../../../shared/services/record-conclusions';
+import { botMessages } from '../messages/bot';
+import { meetingMessages as msg } from '../messages/meeting';
+import { trajectoryTimingMessages } from '../messages/milestones';
+import { trajectoryMessages } from '../messages/trajectory';
+import type { DiscussionEntry, OverviewEntry } from '../rules/agenda';
+import type { ConclusionDecision, LandlordConfig } from '../rules/types';
+import type { Meeting } from '../services/get-meeting';
+import { DECISION_KINDS } from '../services/record-conclusions';
 import type { MeetingDossier, MeetingView } from './meeting-schemas';
 import { reasonView } from './views';
 

@@ -8,17 +8,17 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
-import { ribbonIconPng, RIBBON_ICON_SIZES, type RibbonIconSize } from '../../manifest/icons';
-import { addinMessages } from '../../shared/messages/addin';
-import { serverMessages } from '../../shared/messages/server';
-import { problem, type Problem } from '../../shared/server/problem';
-import { BUNDLE_FILE, OFFICE_JS_DIR, PAGE_FILE } from '../web/page';
+import { ribbonIconPng, RIBBON_ICON_SIZES, type RibbonIconSize } from '../manifest/icons';
+import { addinMessages } from '../shared/messages/addin';
+import { serverMessages } from '../shared/messages/server';
+import { problem, type Problem } from '../shared/server/problem';
+import { BUNDLE_FILE, OFFICE_JS_DIR, PAGE_FILE } from './web/page';
 
 /** The checkout (or deployed app) root: the folder with package.json above this file, compiled or not. */
 function findRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, '../..');
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..');
   }
 }
 
@@ -79,7 +79,7 @@ export function registerStatic(server: Server, options: StaticOptions): void {
       try {
         // Dev tooling (esbuild) is loaded only here, in local mode: production installs no devDependencies.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { buildWeb, bundleIsStale } = require('../../scripts/build-web') as typeof import('../../scripts/build-web');
+        const { buildWeb, bundleIsStale } = require('../scripts/build-web') as typeof import('../scripts/build-web');
         if (bundleIsStale(webDir)) {
           const started = Date.now();
           await buildWeb({ outDir: webDir });

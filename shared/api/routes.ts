@@ -4,21 +4,21 @@
  * service, which applies the access policy (a partner member sees only its own organisation; anything
  * else answers "not found", the same as a missing id).
  */
-import { partnerNotFound } from '../../../shared/rules/access';
-import { agendaMessages } from '../../../shared/messages/agenda';
-import { monthCalendar, nextOpenConsultation } from '../../../shared/rules/calendar';
-import { PROBLEM_MAX_LENGTH } from '../../../shared/rules/flags';
-import type { SurfaceDeps } from '../../../shared/server/app-deps';
-import { flagDossier } from '../../../shared/services/flag-dossier';
-import { getAgenda } from '../../../shared/services/get-agenda';
-import { listMyDossiers } from '../../../shared/services/list-my-dossiers';
-import { isLandlordRole, memberPartnerId } from '../../../shared/services/roles';
-import { withdrawFlag } from '../../../shared/services/withdraw-flag';
-import { serverMessages } from '../../../shared/messages/server';
-import { DomainError } from '../../../shared/rules/errors';
-import { accessMessages } from '../../../shared/messages/access';
-import type { Auth } from '../auth';
-import { isLoopbackRequest } from '../auth';
+import { partnerNotFound } from '../rules/access';
+import { agendaMessages } from '../messages/agenda';
+import { monthCalendar, nextOpenConsultation } from '../rules/calendar';
+import { PROBLEM_MAX_LENGTH } from '../rules/flags';
+import type { SurfaceDeps } from '../server/app-deps';
+import { flagDossier } from '../services/flag-dossier';
+import { getAgenda } from '../services/get-agenda';
+import { listMyDossiers } from '../services/list-my-dossiers';
+import { isLandlordRole, memberPartnerId } from '../services/roles';
+import { withdrawFlag } from '../services/withdraw-flag';
+import { serverMessages } from '../messages/server';
+import { DomainError } from '../rules/errors';
+import { accessMessages } from '../messages/access';
+import type { Auth } from './auth';
+import { isLoopbackRequest } from './auth';
 import { openRoute, userRoute, type ApiRoute, type Session } from './http';
 import { openApiDocument } from './openapi';
 import { dossierRoutes } from './dossier-routes';
