@@ -6,32 +6,8 @@
  */
 import { addinMessages as msg } from '../../shared/messages/addin';
 
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-const KEY = 'woonbegeleiding.devToken';
-
-export interface StoredToken {
-  token: string;
-  expiresAt: string;
-}
-
-/** A stored development token that is still valid for at least a minute at `now`. */
-export function storedDevToken(storage: StorageLike, now: Date): string | undefined {
-  try {
-    const stored = JSON.parse(storage.getItem(KEY) ?? 'null') as StoredToken | null;
-    if (stored && typeof stored.token === 'string' && Date.parse(stored.expiresAt) - now.getTime() > 60_000) return stored.token;
-  } catch {
-    // unreadable: sign in again
-  }
-  return undefined;
-}
-
-export const storeDevToken = (storage: StorageLike, token: StoredToken): void => storage.setItem(KEY, JSON.stringify(token));
-export const forgetDevToken = (storage: StorageLike): void => storage.removeItem(KEY);
+// The development token's storage is shared with the Teams dossier pages.
+export { forgetDevToken, storeDevToken, storedDevToken, type StorageLike, type StoredToken } from '../../shared/web/dev-token';
 
 export interface OfficeAuthLike {
   getAccessToken(options: { allowSignInPrompt: boolean; allowConsentPrompt: boolean; forMSGraphAccess: boolean }): Promise<string>;

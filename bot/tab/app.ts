@@ -29,7 +29,7 @@ import { addinMessages } from '../../shared/messages/addin';
 import type { DevUsers, Me } from '../../shared/api/schemas';
 import type { DossierPage, FormId, Overview, TimelineEntry } from '../../shared/api/dossier-schemas';
 import type { Organisation, PartnerItem, TransferRequests, UserItem } from '../../shared/api/organisation-schemas';
-import { forgetDevToken, storeDevToken, storedDevToken, type StorageLike } from '../../addin/web/sign-in';
+import { forgetDevToken, storeDevToken, storedDevToken, type StorageLike } from '../../shared/web/dev-token';
 import { ApiError, createTabClient, type FetchLike, type TabClient } from './api-client';
 import { absenceForm, candidacyForm, dossierForm, errorPlacement, initialValues, partnerForm, resolvePath, userForm, type FormSpec, type Values } from './logic/forms';
 import type { TeamsHost } from './teams-host';

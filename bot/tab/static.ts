@@ -1,7 +1,7 @@
 /**
  * The "Dossiers" page's files under /tab/ (personal tab and Teams dialogs): dossiers.html and
  * dossiers.js from dist/web/tab (scripts/build-web.ts `buildTab`; in local mode built here when
- * missing or stale). Registered by shared/api/index.ts next to the add-in's pages.
+ * missing or stale). Registered by the composition root (shared/server/web.ts) next to the add-in's pages.
  */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';

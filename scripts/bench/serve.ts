@@ -8,7 +8,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { registerAddin } from '../../shared/api';
+import { registerApiAndPages } from '../../shared/server/web';
 import { createTeamsBot } from '../../bot/teams';
 import { loadConfig } from '../../shared/config';
 import { createServer } from '../../shared/server/create-server';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     const server = createServer({ logger, storage: store });
     const bot = createTeamsBot(deps);
     bot.register(server);
-    registerAddin(server, { ...deps, notifier: bot.notifier });
+    registerApiAndPages(server, { ...deps, notifier: bot.notifier });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     running = {
       url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

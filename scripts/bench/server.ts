@@ -8,7 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import restify, { type Server } from 'restify';
-import { registerAddin } from '../../shared/api';
+import { registerApiAndPages } from '../../shared/server/web';
 import { createTeamsBot } from '../../bot/teams';
 import { loadConfig } from '../../shared/config';
 import { createServer } from '../../shared/server/create-server';
@@ -32,7 +32,7 @@ export async function startApi(options: { store: Store; port?: number; clock?: (
   // As shared/server/main.ts: the bot first, and the add-in tells Teams through the bot's notifier.
   const bot = options.withBot ? createTeamsBot(deps) : undefined;
   bot?.register(server);
-  registerAddin(server, { ...deps, notifier: options.notifier ?? bot?.notifier ?? noopNotifier });
+  registerApiAndPages(server, { ...deps, notifier: options.notifier ?? bot?.notifier ?? noopNotifier });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

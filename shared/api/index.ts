@@ -1,9 +1,8 @@
 /**
- * The Outlook add-in's server side: its static pages under /addin/ (the task pane at
- * /addin/taskpane.html) and its API under /api/ (described at /api/openapi.json), on the product's
- * one restify server. Requests are authenticated with an Entra access token (or, in local mode on
- * loopback, the development sign-in) and go through the services with the notifier from the
- * composition root, so a flag made in Outlook updates the partner's Teams card.
+ * The HTTP API under /api/ (described at /api/openapi.json) that both surfaces call: the Outlook task
+ * pane (addin/web) and the Teams dossier pages (bot/tab). Requests are authenticated with an Entra
+ * access token (or, in local mode on loopback, the development sign-in) and go through the services
+ * with the notifier from the composition root, so a flag made in Outlook updates the partner's Teams card.
  */
 import type { Server } from 'restify';
 import type { SurfaceDeps } from '../server/app-deps';
@@ -11,22 +10,17 @@ import { createAuth, isLoopbackRequest, type AuthOptions } from './auth';
 import { registerRoutes, type ApiRoute } from './http';
 import { apiRoutes } from './routes';
 import { sessionOf } from './session';
-import { registerStatic } from '../../addin/static';
-import { registerTabStatic } from '../../bot/tab/static';
 
-export interface AddinOptions {
+export interface ApiOptions {
   auth?: AuthOptions;
-  /** Where the built pane lives (default dist/web/addin). */
-  webDir?: string;
 }
 
-export interface RegisteredAddin {
+export interface RegisteredApi {
   /** The API routes as registered (and as the OpenAPI document lists them). */
   routes: readonly ApiRoute[];
 }
 
-export function registerAddin(server: Server, deps: SurfaceDeps, options: AddinOptions = {}): RegisteredAddin {
-  const local = deps.config.WOONBEGELEIDING_MODE === 'local';
+export function registerApi(server: Server, deps: SurfaceDeps, options: ApiOptions = {}): RegisteredApi {
   const auth = createAuth(deps.config, deps.clock, options.auth);
   const routes = apiRoutes({ deps, auth });
   registerRoutes(server, routes, {
@@ -35,8 +29,5 @@ export function registerAddin(server: Server, deps: SurfaceDeps, options: AddinO
     session: (identity) => sessionOf(deps, identity),
     devAllowed: (origin) => auth.devSignIn !== undefined && isLoopbackRequest(origin),
   });
-  registerStatic(server, { local, logger: deps.logger, ...(options.webDir ? { webDir: options.webDir } : {}) });
-  // The Teams tab and dialogs "Dossiers" (bot/tab) use the same API and sign-in.
-  registerTabStatic(server, { local, logger: deps.logger });
   return { routes };
 }

@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from '../config';
 import { createServer } from './create-server';
 import { seedDemo } from '../services/seed-demo';
 import { brusselsDate } from '../rules/calendar';
-import { registerAddin } from '../api';
+import { registerApiAndPages } from './web';
 import { createTeamsBot } from '../../bot/teams';
 import { createJobDeps, JobSettingsError, loadJobSettings, startScheduler, withSafetyMail, type SafetyMailNotifier, type Scheduler } from '../jobs';
 import { connectionFromEnv, createStore, startAzurite, type Connection, type RunningAzurite } from '../store';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     });
     const jobDeps = createJobDeps({ settings: jobSettings, dataDir: config.DATA_DIR, store, log: logger.child({ part: 'jobs' }), notifier: bot.notifier, teams: bot.jobsPublisher });
     bot.register(server);
-    registerAddin(server, { ...deps, notifier: bot.notifier });
+    registerApiAndPages(server, { ...deps, notifier: bot.notifier });
     await new Promise<void>((resolve) => server.listen(config.PORT, config.host, resolve));
     logger.info({ url: `http://${config.host}:${config.PORT}`, mode: config.WOONBEGELEIDING_MODE }, 'server listening');
 

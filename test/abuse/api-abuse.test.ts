@@ -1,5 +1,5 @@
 /**
- * Abuse of the add-in API, for every route of the server's own route table (as registerAddin
+ * Abuse of the add-in API, for every route of the server's own route table (as registerApiAndPages
  * returned it, cross-checked against restify's router, so a route added tomorrow is covered without
  * editing this file): a member of another partner, a signed-in stranger, a foreign tenant and forged,
  * expired or otherwise bad tokens get nothing (401/403/404, never a dossier number or a tenant's name),

@@ -31,6 +31,9 @@ function importsOf(file: string): string[] {
 /** Where a relative import lands, as a path from the repository root. */
 const resolveFrom = (file: string, spec: string) => path.relative(root, path.resolve(root, path.dirname(file), spec));
 
+/** The process's composition root: the only files in shared/ that wire the surfaces in. */
+const COMPOSITION_ROOT = ['shared/server/main.ts', 'shared/server/web.ts'];
+
 describe('architecture', () => {
   const rules = sourceFiles('shared/rules');
 
@@ -57,13 +60,23 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
-  it('shared/ never imports the adapters (bot/, addin/)', () => {
-    const offending = sourceFiles('shared').flatMap((file) =>
+  it('shared/ never imports the surfaces (bot/, addin/), but for the composition root', () => {
+    const offending = sourceFiles('shared').filter((file) => !COMPOSITION_ROOT.includes(file)).flatMap((file) =>
       importsOf(file)
         .filter((spec) => spec.startsWith('.') && /^(bot|addin)\//.test(resolveFrom(file, spec)))
         .map((spec) => `${file} -> ${spec}`),
     );
     expect(offending).toEqual([]);
+  });
+
+  it('the surfaces never import each other: bot/ (Teams) and addin/ (Outlook)', () => {
+    const crossing = (from: string, to: string) =>
+      sourceFiles(from).flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => spec.startsWith('.') && resolveFrom(file, spec).startsWith(`${to}/`))
+          .map((spec) => `${file} -> ${spec}`),
+      );
+    expect([...crossing('bot', 'addin'), ...crossing('addin', 'bot')]).toEqual([]);
   });
 
   it('only bot/ imports botbuilder; services import no SDK or web framework', () => {

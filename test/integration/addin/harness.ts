@@ -8,7 +8,8 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Server } from 'restify';
-import { registerAddin, type RegisteredAddin } from '../../../shared/api';
+import type { RegisteredApi } from '../../../shared/api';
+import { registerApiAndPages } from '../../../shared/server/web';
 import { jose } from '../../../shared/api/auth/jose';
 import { loadConfig, type Config } from '../../../shared/config';
 import { createServer } from '../../../shared/server/create-server';
@@ -79,7 +80,7 @@ export interface Harness {
   entra: FakeEntra;
   url: string;
   server: Server;
-  addin: RegisteredAddin;
+  addin: RegisteredApi;
   /** The clock of the server (deps.clock). */
   now: Date;
   /** An Entra-like access token for `who`, valid unless the options say otherwise. */
@@ -117,7 +118,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = pino({ level: 'silent' });
   const harness = { now: new Date(NOW) } as Harness;
   const server = createServer({ logger, storage: world.store });
-  const addin = registerAddin(
+  const addin = registerApiAndPages(
     server,
     { config, logger, store: world.store, clock: () => harness.now, notifier: world.notifier },
     { auth: { authority: entra.authority }, ...(options.webDir ? { webDir: options.webDir } : {}) },
