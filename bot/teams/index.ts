@@ -16,7 +16,7 @@ import type { AppDeps } from '../../shared/server/app-deps';
 import { problem } from '../../shared/server/problem';
 import { serverMessages } from '../../shared/messages/server';
 import type { Notifier } from '../../shared/services/notifier';
-import type { TeamsPublisher } from '../../shared/jobs/ports';
+import type { TeamsPublisher } from '../../shared/jobs';
 import { postAgendasWith, type AgendaPostResult } from './agendas';
 import { JobsTeamsPublisher } from './jobs-publisher';
 import { WoonbegeleidingBot } from './bot';

@@ -7,7 +7,7 @@
 import { calendarMessages } from '../../shared/messages/calendar';
 import { trajectoryTimingMessages } from '../../shared/messages/milestones';
 import { botJobMessages as msg } from '../../shared/messages/bot';
-import type { AgendaCardMessage, ConsultationOffMessage, CoordinatorAlertMessage, CoordinatorReminderMessage, TeamsDelivery, TeamsPublisher } from '../../shared/jobs/ports';
+import type { AgendaCardMessage, ConsultationOffMessage, CoordinatorAlertMessage, CoordinatorReminderMessage, TeamsDelivery, TeamsPublisher } from '../../shared/jobs';
 import { postAgendasWith } from './agendas';
 import { targetOf, type BotLink } from './conversations';
 import type { BotRuntime } from './runtime';

@@ -6,4 +6,5 @@ export { createJobDeps, localFolders, type JobDepsOptions } from './compose';
 export { loadJobSettings, DEFAULT_JOB_SETTINGS, JobSettingsError, type JobSettings } from './settings';
 export { silentLogger, type JobDeps, type JobLogger, type JobReport, type ReportEntry } from './context';
 export { noopTeamsPublisher, RecordingTeamsPublisher, FileTeamsPublisher, type TeamsPost } from './teams-publishers';
+export { instantOf, parseMoment } from './time';
 export type * from './ports';

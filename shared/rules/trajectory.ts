@@ -172,6 +172,7 @@ export function createCandidacy(input: CandidacyInput, today: IsoDate): Dossier 
     checkText(input?.supportingPartnerId, label.supportingPartnerId, TEXT_LIMITS.id),
   );
   const supportWorker = takeSupportWorker(p, input?.supportWorker);
+  // R3: the versions of the documents that define the tenant's obligations; an empty one is left out.
   const documents: ObligationDocuments = {};
   for (const key of DOCUMENT_KEYS) {
     const version = p.take('documents', checkOptionalText(input?.documents?.[key], label.documents, TEXT_LIMITS.documentVersion));

@@ -2,12 +2,12 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Notifier } from '../services/notifier';
-import type { Store } from '../store';
+import type { StorePorts } from '../services/ports';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
-  store: Store;
+  store: StorePorts;
   /** The moment of a request: the only clock of the process ("time is an input" below this). */
   clock: () => Date;
 }

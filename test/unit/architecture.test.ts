@@ -31,8 +31,39 @@ function importsOf(file: string): string[] {
 /** Where a relative import lands, as a path from the repository root. */
 const resolveFrom = (file: string, spec: string) => path.relative(root, path.resolve(root, path.dirname(file), spec));
 
-/** The process's composition root: the only files in shared/ that wire the surfaces in. */
-const COMPOSITION_ROOT = ['shared/server/main.ts', 'shared/server/web.ts'];
+/**
+ * The composition roots: the process (npm start) and the command's store. Only they wire the
+ * surfaces together and open the store; everything else gets its ports handed in.
+ */
+const COMPOSITION_ROOT = ['shared/server/main.ts', 'shared/server/web.ts', 'shared/cli/connect.ts', 'bot/cli/post-agendas.ts'];
+
+/** The surfaces: each calls the services, none imports another (but its published contract). */
+const SURFACES = ['shared/api', 'bot', 'addin', 'shared/jobs', 'shared/cli'];
+
+/** What one surface may use of another: the API's schemas (the pages' contract) and the jobs' public face. */
+const CONTRACTS = /^shared\/api\/([a-z-]+-)?schemas?\.ts$|^shared\/api\/schema-parts\.ts$|^shared\/jobs\/index\.ts$/;
+
+/** Relative imports of the files under `dir` as [file, target], the target a path from the root (`.ts` added when it is a file). */
+function edgesOf(dir: string): Array<[string, string]> {
+  return sourceFiles(dir).flatMap((file) =>
+    importsOf(file)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec): [string, string] => {
+        const target = resolveFrom(file, spec);
+        const asFile = [`${target}.ts`, `${target}.tsx`, `${target}/index.ts`].find((candidate) => {
+          try {
+            return statSync(path.join(root, candidate)).isFile();
+          } catch {
+            return false;
+          }
+        });
+        return [file, asFile ?? target];
+      }),
+  );
+}
+
+const under = (file: string, dir: string) => file === dir || file.startsWith(`${dir}/`);
+const surfaceOf = (file: string) => SURFACES.filter((s) => under(file, s)).sort((a, b) => b.length - a.length)[0];
 
 describe('architecture', () => {
   const rules = sourceFiles('shared/rules');
@@ -77,6 +108,43 @@ describe('architecture', () => {
           .map((spec) => `${file} -> ${spec}`),
       );
     expect([...crossing('bot', 'addin'), ...crossing('addin', 'bot')]).toEqual([]);
+  });
+
+  it('rules <- services: the services import the rules, the message catalogue and themselves only', () => {
+    const offending = edgesOf('shared/services')
+      .filter(([, target]) => !['shared/services', 'shared/rules', 'shared/messages', 'shared/demo'].some((dir) => under(target, dir)))
+      .map(([file, target]) => `${file} -> ${target}`);
+    expect(offending).toEqual([]);
+  });
+
+  it('the store sits below the services: it implements their ports, and only a composition root opens it', () => {
+    const storeImports = edgesOf('shared/store')
+      .filter(([, target]) => !['shared/store', 'shared/rules', 'shared/messages'].some((dir) => under(target, dir)) && target !== 'shared/services/ports.ts')
+      .map(([file, target]) => `${file} -> ${target}`);
+    expect(storeImports).toEqual([]);
+
+    const opensStore = ['shared', 'bot', 'addin']
+      .flatMap(edgesOf)
+      .filter(([file, target]) => under(target, 'shared/store') && !under(file, 'shared/store') && !COMPOSITION_ROOT.includes(file))
+      .map(([file, target]) => `${file} -> ${target}`);
+    expect(opensStore).toEqual([]);
+  });
+
+  it('surfaces (api, bot, addin, jobs, cli) import services and rules, never another surface but its contract', () => {
+    const offending = SURFACES.flatMap(edgesOf)
+      .filter(([file, target]) => {
+        const from = surfaceOf(file);
+        const to = surfaceOf(target);
+        return !COMPOSITION_ROOT.includes(file) && to !== undefined && to !== from && !CONTRACTS.test(target);
+      })
+      .map(([file, target]) => `${file} -> ${target}`);
+    expect(offending).toEqual([]);
+  });
+
+  it('the dependency check sees a crossing when there is one', () => {
+    // The checks above must be able to fail: the composition root does cross, and edgesOf finds it.
+    const crossings = edgesOf('shared/server').filter(([, target]) => surfaceOf(target) === 'bot' || surfaceOf(target) === 'addin');
+    expect(crossings.map(([file]) => file)).toEqual(expect.arrayContaining(['shared/server/web.ts']));
   });
 
   it('only bot/ imports botbuilder; services import no SDK or web framework', () => {

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { loadConfig } from '../../config';
 import { jobMessages as msg } from '../../messages/jobs';
 import { PROTOCOL_TIME_ZONE } from '../../rules/calendar';
-import { localFolders } from '../../jobs/compose';
+import { localFolders } from '../../jobs';
 import { FileOutbox } from '../../mail/outbox';
 import { renderTable } from '../table';
 import { jobSettingsForCli } from './jobs';

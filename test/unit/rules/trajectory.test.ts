@@ -71,20 +71,23 @@ describe('createCandidacy', () => {
     });
   });
 
-  it('accepts the other kind, one partner in both roles, a worker e-mail and document versions', () => {
+  it('accepts the other kind, one partner in both roles and a worker e-mail', () => {
     const d = createCandidacy(
       input({
         kind: 'other',
         registeringPartnerId: SUPPORTING,
         supportWorker: { name: 'Bart', email: 'bart@example.org' },
-        documents: { rio: 'RIO 2024', lease: '' },
       }),
       '2025-01-06',
     );
     expect(d.kind).toBe('other');
     expect(d.registeringPartnerId).toBe(d.supportingPartnerId);
     expect(d.supportWorker).toEqual({ name: 'Bart', email: 'bart@example.org' });
-    expect(d.documents).toEqual({ rio: 'RIO 2024' });
+  });
+
+  it('R3: the dossier keeps the version of each obligation document that applies; an empty version is left out', () => {
+    const d = createCandidacy(input({ documents: { rio: 'RIO 2024', huisdierenbeleid: ' Huisdieren 2023 ', lease: '' } }), '2025-01-06');
+    expect(d.documents).toEqual({ rio: 'RIO 2024', huisdierenbeleid: 'Huisdieren 2023' });
   });
 
   it.each<[string, Partial<CandidacyInput>, string, RegExp]>([
