@@ -472,6 +472,13 @@ output BOT_APP_ID string = botAppId
 @description('Settings for `npm run package`: the add-in API\'s application id (webApplicationInfo).')
 output ADDIN_APP_ID string = addinAppId
 
+@description('The app package and the API\'s Entra manifest (Agents Toolkit, m365agents.yml): the host with and without a port.')
+output APP_HOST string = webApp.properties.defaultHostName
+output APP_HOSTNAME string = webApp.properties.defaultHostName
+
+@description('Where the Agents Toolkit\'s deploy step (azureAppService/zipDeploy) puts the build.')
+output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+
 output webAppName string = webApp.name
 output webAppHostName string = webApp.properties.defaultHostName
 output botEndpoint string = bot.properties.endpoint

@@ -1,6 +1,8 @@
 /**
- * Builds the app package: fills the unified manifest and the classic XML add-in manifest from one
- * configuration, draws the icons and zips what Teams / Microsoft 365 admin center takes.
+ * Builds the app package: fills the unified manifest (appPackage/manifest.json, the template the
+ * Microsoft 365 Agents Toolkit fills too) and the classic XML add-in manifest from one configuration,
+ * takes the icons from appPackage/ and zips what Teams / Microsoft 365 admin center takes.
+ * Placeholders are the toolkit's `${{NAME}}`, so both fill the same file the same way.
  *
  * Output (by default in dist/appPackage):
  *   manifest.json, color.png, outline.png    the unified manifest and its icons (also in the zip)
@@ -11,13 +13,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { ACCENT_COLOR, RIBBON_ICON_SIZES, colourIconPng, outlineIconPng, ribbonIconPng } from './icons';
+import { RIBBON_ICON_SIZES, ribbonIconPng } from './icons';
 import type { PackageConfig } from './config';
 
 /** Mailbox requirement set of the add-in (both manifests): 1.5 brings the pinnable pane's ItemChanged. */
 export const MAILBOX_MIN_VERSION = '1.5';
 
-export const MANIFEST_TEMPLATE = path.join(__dirname, 'manifest.template.json');
+/** The one source of the app package: its manifest template and icons (also the toolkit's). */
+export const APP_PACKAGE_DIR = path.join(__dirname, '..', 'appPackage');
+export const MANIFEST_TEMPLATE = path.join(APP_PACKAGE_DIR, 'manifest.json');
 export const ADDIN_XML_TEMPLATE = path.join(__dirname, 'outlook-addin.template.xml');
 
 /** The files the zip holds, and nothing else. */
@@ -25,7 +29,7 @@ export const ZIP_ENTRIES = ['manifest.json', 'color.png', 'outline.png'] as cons
 
 export const zipFileName = (version: string) => `woonbegeleiding-${version}.zip`;
 
-/** The placeholder values, `{{NAME}}` in both templates. */
+/** The placeholder values, `${{NAME}}` in both templates (the toolkit reads the same names from env/). */
 export function templateValues(config: PackageConfig): Record<string, string> {
   const url = new URL(config.appBaseUrl);
   return {
@@ -41,21 +45,20 @@ export function templateValues(config: PackageConfig): Record<string, string> {
     PUBLISHER_WEBSITE_URL: config.publisherWebsiteUrl,
     PRIVACY_URL: config.privacyUrl,
     TERMS_OF_USE_URL: config.termsOfUseUrl,
-    ACCENT_COLOR,
     MAILBOX_MIN_VERSION,
   };
 }
 
 function fill(text: string, values: Record<string, string>, escape: (value: string) => string, where: string): string {
-  return text.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_, name: string) => {
+  return text.replace(/\$\{\{([A-Z0-9_]+)\}\}/g, (_, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new Error(`${where}: unknown placeholder {{${name}}}`);
+    if (value === undefined) throw new Error(`${where}: unknown placeholder \${{${name}}}`);
     return escape(value);
   });
 }
 
 function fillStrings(node: unknown, values: Record<string, string>): unknown {
-  if (typeof node === 'string') return fill(node, values, (v) => v, 'manifest.template.json');
+  if (typeof node === 'string') return fill(node, values, (v) => v, 'appPackage/manifest.json');
   if (Array.isArray(node)) return node.map((item) => fillStrings(item, values));
   if (node && typeof node === 'object') {
     return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, fillStrings(value, values)]));
@@ -100,8 +103,8 @@ export async function buildAppPackage(config: PackageConfig, outDir: string): Pr
 
   const files: Record<(typeof ZIP_ENTRIES)[number], Buffer> = {
     'manifest.json': Buffer.from(`${JSON.stringify(renderManifest(config), null, 2)}\n`, 'utf8'),
-    'color.png': colourIconPng(192),
-    'outline.png': outlineIconPng(32),
+    'color.png': readFileSync(path.join(APP_PACKAGE_DIR, 'color.png')),
+    'outline.png': readFileSync(path.join(APP_PACKAGE_DIR, 'outline.png')),
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(outDir, name), content);
 

@@ -265,9 +265,10 @@ describe('infra/main.bicep: outputs', () => {
     expect(names).toEqual(expect.arrayContaining(['webAppHostName', 'botEndpoint', 'storageTableEndpoint', 'keyVaultName', 'webAppName']));
   });
 
-  it('gives the settings of `npm run package` under their own names', () => {
+  it('gives the settings of `npm run package` and the Agents Toolkit under their own names', () => {
+    // The toolkit's arm/deploy writes outputs into env/.env.<env> under these names (m365agents.yml).
     const forPackage = all.filter((o) => /^[A-Z_]+$/.test(o.name));
-    expect(forPackage.map((o) => o.name).sort()).toEqual(['ADDIN_APP_ID', 'APP_BASE_URL', 'BOT_APP_ID']);
+    expect(forPackage.map((o) => o.name).sort()).toEqual(['ADDIN_APP_ID', 'APP_BASE_URL', 'APP_HOST', 'APP_HOSTNAME', 'AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_APP_ID']);
     // The names are the ones manifest/config.ts reads: values passed under them come through.
     const config = loadPackageConfig({
       APP_BASE_URL: 'https://woonbegeleiding-vivendo.azurewebsites.net',
