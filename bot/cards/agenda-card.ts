@@ -36,12 +36,13 @@ import {
 } from './card';
 import { longDate, shortDate } from './format';
 import { isCoordinator, memberOf, noticeBlock, type Notice, type Viewer } from './views';
+import { FREE_TEXT } from '../../shared/rules/free-text';
 
 const msg = botMessages.agenda;
 
 /** Rows per section: a card stays well under Teams' size limit (about 28 KB). */
 export const MAX_ROWS = 40;
-export const PROBLEM_MAX = 500; // R13b, the same limit as rules/flags.ts
+export const PROBLEM_MAX = FREE_TEXT.problem.max; // R13b
 
 export interface AgendaCardInput {
   agenda: Agenda;

@@ -28,11 +28,12 @@ import {
 } from './card';
 import { dateTime, longDate } from './format';
 import { isLandlord, memberOf, noticeBlock, type Notice, type Viewer } from './views';
+import { FREE_TEXT } from '../../shared/rules/free-text';
 
 const msg = botMessages.conclusions;
 
-export const SUMMARY_MAX = 2000;
-export const REMARK_MAX = 2000;
+export const SUMMARY_MAX = FREE_TEXT.conclusionSummary.max;
+export const REMARK_MAX = FREE_TEXT.remark.max;
 
 export const conclusionsRef = (partnerId: string, month: string): CardRef => ({ kind: 'conclusions', partnerId, month });
 

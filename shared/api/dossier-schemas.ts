@@ -3,7 +3,7 @@
  * validate the requests and feed the OpenAPI document. The page imports the inferred types only.
  */
 import { z } from 'zod';
-import { dossierHead, id, isoDate, text } from './schema-parts';
+import { dossierHead, freeText, id, isoDate } from './schema-parts';
 
 const optionalDate = isoDate.optional();
 
@@ -24,15 +24,15 @@ export const candidacyBody = z.strictObject({
   /** The form's idempotency key (the dossier's id): the same request again creates nothing. */
   candidacyId: id.optional(),
   kind: z.enum(['VT', 'other']),
-  tenant: z.strictObject({ name: text(200), address: text(300).optional() }),
+  tenant: z.strictObject({ name: freeText('tenantName'), address: freeText('tenantAddress').optional() }),
   registeringPartnerId: id,
   supportingPartnerId: id,
-  supportWorker: z.strictObject({ name: text(200), email: text(254).optional() }),
+  supportWorker: z.strictObject({ name: freeText('supportWorkerName'), email: freeText('email').optional() }),
 });
 export const signaturesBody = z.strictObject({
   signatures: z.strictObject({ supportWorker: optionalDate, tenant: optionalDate, landlord: optionalDate }),
 });
-export const consentBody = z.strictObject({ givenOn: isoDate, scope: text(2000) });
+export const consentBody = z.strictObject({ givenOn: isoDate, scope: freeText('consentScope') });
 export const withdrawConsentBody = z.strictObject({ withdrawnOn: optionalDate });
 export const activateBody = z.strictObject({ leaseStart: isoDate });
 export const HOME_PARTS = ['house', 'garden', 'terrace', 'garage'] as const;
@@ -42,23 +42,23 @@ export const visitBody = z.strictObject({
   plannedOn: optionalDate,
   heldOn: optionalDate,
   supportWorkerPresent: z.boolean().optional(),
-  findings: z.array(z.strictObject({ part: z.enum(HOME_PARTS), ok: z.boolean(), note: text(1000).optional() })).max(4).optional(),
+  findings: z.array(z.strictObject({ part: z.enum(HOME_PARTS), ok: z.boolean(), note: freeText('findingNote').optional() })).max(4).optional(),
   seriousDefects: z.boolean().optional(),
 });
 export const extendBody = z.strictObject({ months: z.number().int(), decidedOn: optionalDate });
 export const closeBody = z.strictObject({ date: optionalDate });
-export const stopBody = z.strictObject({ reason: text(2000), date: optionalDate });
-export const transferBody = z.strictObject({ toPartnerId: id, reason: text(2000) });
-export const acceptTransferBody = z.strictObject({ newSupportWorker: z.strictObject({ name: text(200), email: text(254).optional() }).optional() });
+export const stopBody = z.strictObject({ reason: freeText('reason'), date: optionalDate });
+export const transferBody = z.strictObject({ toPartnerId: id, reason: freeText('reason') });
+export const acceptTransferBody = z.strictObject({ newSupportWorker: z.strictObject({ name: freeText('supportWorkerName'), email: freeText('email').optional() }).optional() });
 export const rejectTransferBody = z.strictObject({});
-export const informationRequestBody = z.strictObject({ question: text(2000), requestId: id.optional() });
-export const informationAnswerBody = z.strictObject({ answer: text(2000) });
-export const contactBody = z.strictObject({ date: isoDate, held: z.boolean(), reasonMissed: text(1000).optional(), entryId: id.optional() });
+export const informationRequestBody = z.strictObject({ question: freeText('question'), requestId: id.optional() });
+export const informationAnswerBody = z.strictObject({ answer: freeText('answer') });
+export const contactBody = z.strictObject({ date: isoDate, held: z.boolean(), reasonMissed: freeText('contactReasonMissed').optional(), entryId: id.optional() });
 export const absenceBody = z.strictObject({
-  workerName: text(200),
+  workerName: freeText('personName'),
   from: isoDate,
   expectedUntil: optionalDate,
-  replacementContact: text(1000),
+  replacementContact: freeText('replacementContact'),
   dossierIds: z.array(id).max(100).optional(),
   absenceId: id.optional(),
 });

@@ -12,6 +12,7 @@ import { serverMessages } from '../messages/server';
 import { tabMessages } from '../messages/tab';
 import { problem, problemFromError, type Problem } from '../server/problem';
 import type { ServiceContext } from '../services/context';
+import { freeTextMessage, type FreeTextProblem } from '../rules/free-text';
 import type { LandlordConfig, Partner, User } from '../rules/types';
 import { AuthError, type RequestOrigin } from './auth';
 
@@ -161,6 +162,12 @@ export function inputError(issues: readonly Issue[], input: unknown, where: 'bod
     case 'too_small':
       message = first.origin === 'string' ? msg.fieldMissing(name) : msg.invalid(name);
       break;
+    case 'custom': {
+      // The one free-text check (schema-parts freeText): its problem in Dutch.
+      const check = first.params as { freeText?: FreeTextProblem; max?: number } | undefined;
+      message = check?.freeText ? freeTextMessage({ ok: false, problem: check.freeText, max: check.max ?? 0 }, name) : msg.invalid(name);
+      break;
+    }
     default:
       message = msg.invalid(name);
   }

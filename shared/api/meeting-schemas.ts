@@ -4,7 +4,7 @@
  * kinds, stages, reasons and problem statements; no tenant names), and the conclusions noted so far.
  */
 import { z } from 'zod';
-import { id, isoDate, month } from './schema-parts';
+import { freeText, id, isoDate, month } from './schema-parts';
 import { reasonSchema } from './schemas';
 
 export const meetingParams = z.strictObject({ partnerId: id, month });
@@ -13,9 +13,9 @@ export const meetingParams = z.strictObject({ partnerId: id, month });
 export const decisionBody = z.strictObject({
   kind: z.enum(['none', 'extend', 'start-contact-log', 'plan-extra-visit', 'end-positively', 'stop']),
   months: z.number().int().optional(),
-  reason: z.string().max(4000).optional(),
+  reason: freeText('reason').optional(),
 });
-export const meetingNoteBody = z.strictObject({ dossierId: id, summary: z.string().max(4000), decision: decisionBody });
+export const meetingNoteBody = z.strictObject({ dossierId: id, summary: freeText('conclusionSummary'), decision: decisionBody });
 
 const meetingDossier = z.object({
   dossierId: id,

@@ -5,7 +5,7 @@
  * addresses and phone numbers and name the field in Dutch.
  */
 import { z } from 'zod';
-import { id, text } from './schema-parts';
+import { freeText, id } from './schema-parts';
 
 // Requests
 
@@ -13,21 +13,21 @@ export const partnerParams = z.strictObject({ partnerId: id });
 export const userParams = z.strictObject({ tenantId: id, objectId: id });
 
 const partnerFields = {
-  name: text(200),
-  contact: z.strictObject({ phone: text(40), email: text(254), officeHours: text(200) }),
-  m365TenantId: text(100).optional(),
+  name: freeText('organisationName'),
+  contact: z.strictObject({ phone: freeText('phone'), email: freeText('email'), officeHours: freeText('officeHours') }),
+  m365TenantId: freeText('id').optional(),
   meetingMode: z.enum(['teams', 'in-person']).optional(),
 };
-export const createPartnerBody = z.strictObject({ id: text(50), ...partnerFields });
+export const createPartnerBody = z.strictObject({ id: freeText('slug'), ...partnerFields });
 export const updatePartnerBody = z.strictObject(partnerFields);
 
 const userFields = {
-  displayName: text(200),
-  email: text(254).optional(),
+  displayName: freeText('personName'),
+  email: freeText('email').optional(),
   role: z.enum(['landlord-coordinator', 'landlord-staff', 'partner-member']),
-  partnerId: text(100).optional(),
+  partnerId: freeText('id').optional(),
 };
-export const createUserBody = z.strictObject({ tenantId: text(100), objectId: text(100), ...userFields });
+export const createUserBody = z.strictObject({ tenantId: freeText('id'), objectId: freeText('id'), ...userFields });
 export const updateUserBody = z.strictObject(userFields);
 
 // Responses

@@ -4,7 +4,7 @@
  * inferred types only (`import type`), so zod stays out of its bundle.
  */
 import { z } from 'zod';
-import { dossierHead, id, isoDate, month } from './schema-parts';
+import { dossierHead, freeText, id, isoDate, month } from './schema-parts';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -12,9 +12,6 @@ import { dossierHead, id, isoDate, month } from './schema-parts';
 const instant = z.string();
 
 const role = z.enum(['landlord-coordinator', 'landlord-staff', 'partner-member']);
-
-/** R13b: generous bound on the raw text; the rule (PROBLEM_MAX_LENGTH, counted after trimming) decides. */
-export const PROBLEM_RAW_MAX = 2000;
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -25,7 +22,7 @@ export const flagBody = z.strictObject({
   partnerId: id,
   month,
   dossierId: id,
-  problem: z.string().max(PROBLEM_RAW_MAX),
+  problem: freeText('problem'),
 });
 export const withdrawParams = z.strictObject({ partnerId: id, month, dossierId: id });
 export const devTokenBody = z.strictObject({ tenantId: id, objectId: id });

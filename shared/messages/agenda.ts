@@ -1,5 +1,6 @@
 /** Dutch texts of the monthly consultation's agenda and of flagging dossiers for it (R4, R13-R15, R17-R20). */
 import { calendarMessages } from './calendar';
+import { freeTextMessages } from './free-text';
 
 const date = calendarMessages.formatDate;
 
@@ -53,7 +54,7 @@ export const agendaMessages = {
     `Het dossier staat niet meer op de agenda van het structureel overleg van ${date(meetingDate)}.`,
   problemMissing: 'Beschrijf kort het concrete probleem dat besproken moet worden.',
   problemTooLong: (max: number) => `De omschrijving van het probleem is te lang (hoogstens ${max} tekens).`,
-  problemInvalid: 'De omschrijving van het probleem bevat ongeldige tekens.',
+  problemInvalid: freeTextMessages.forbiddenCharacter('de omschrijving van het probleem'),
   dossierClosed: (status: string) => `Dit traject is afgesloten (${status}) en kan niet meer geagendeerd worden.`,
   /** R15: after 00:00 on the meeting day. */
   flagDeadlinePassed: (meetingDate: string, lastDay: string, nextMeetingDate: string) =>

@@ -1,4 +1,5 @@
 /** Dutch texts of information sharing: consent, signals, information requests (R7-R10). */
+import { freeTextMessages } from './free-text';
 const dayMonthYear = (iso: string): string => {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
@@ -22,7 +23,7 @@ export const informationMessages = {
   // R7 consent
   consentScopeMissing: 'Vul in waarvoor de huurder toestemming gaf (de omschrijving van de toestemming).',
   consentScopeTooLong: (max: number) => `De omschrijving van de toestemming is te lang (hoogstens ${max} tekens).`,
-  consentScopeInvalid: 'De omschrijving van de toestemming bevat ongeldige tekens.',
+  consentScopeInvalid: freeTextMessages.forbiddenCharacter('de omschrijving van de toestemming'),
   consentDateInFuture: (today: string) => `De datum van de toestemming kan niet na vandaag (${dayMonthYear(today)}) liggen.`,
   consentOnClosedTrajectory: 'Dit traject is afgesloten: er kan geen nieuwe toestemming meer geregistreerd worden.',
   consentBeforeWithdrawal: (withdrawnOn: string) =>

@@ -59,6 +59,8 @@ export const trajectoryMessages = {
   fieldMissing: (label: string) => `${label} ontbreekt`,
   fieldTooLong: (label: string, max: number) => `${label} is te lang (hoogstens ${max} tekens)`,
   fieldInvalid: (label: string) => `${label} is ongeldig`,
+  fieldForbiddenCharacter: (label: string) => `${label} bevat een onzichtbaar stuurteken of een teken dat de schrijfrichting omkeert`,
+  fieldOneLine: (label: string) => `${label} moet op één regel staan`,
   invalidInput: (problems: readonly string[]) => `${capitalise(problems.join('; '))}.`,
   candidacyInvalid: (problems: readonly string[]) => `De kandidatuur kan niet aangemaakt worden: ${problems.join('; ')}.`,
 

@@ -6,7 +6,7 @@
  *   the date of the next consultation ('deadline-passed', details `{ nextConsultation }`).
  * - R13b: every flag states the concrete problem, in short: required, trimmed, at most
  *   PROBLEM_MAX_LENGTH characters; line breaks and tabs become single spaces (a statement is one
- *   line on a card), any other control character or bidirectional override is refused.
+ *   line on a card), any other control character or bidirectional override is refused (free-text.ts).
  * - DESIGN, Security: the partner whose consultation it is must see the dossier (registering or
  *   supporting partner, not handed over); otherwise 'not-found', the same error as for a dossier that
  *   does not exist (access.ts). Whether the USER may flag ('flag.create', 'flag.withdraw') is the
@@ -28,29 +28,28 @@ import { assertInstant, isActiveFlag, isOpenDossier, partnerSeesDossier } from '
 import { flagDeadlinePassed, monthCalendar, nextMonth, nextOpenConsultation, parseYearMonth, type CalendarConfig } from './calendar';
 import { addDays } from './dates';
 import { DomainError } from './errors';
+import { checkFreeText, FREE_TEXT } from './free-text';
 import type { Dossier, Flag, Instant, YearMonth } from './types';
 
-/** R13b: a short statement of the concrete problem. */
-export const PROBLEM_MAX_LENGTH = 500;
+/** R13b: a short statement of the concrete problem (the limit lives in the one free-text table). */
+export const PROBLEM_MAX_LENGTH = FREE_TEXT.problem.max;
 
 /** [product] How many months after the next open consultation a flag may still be for. */
 export const FLAG_MONTHS_AHEAD = 2;
 
-const LINE_BREAKS_AND_TABS = /[\t\n\r\u2028\u2029]+/g;
-// C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates.
-const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
 /** R13b: the problem statement as stored: trimmed, on one line. Throws 'validation' in Dutch. */
 export function normaliseProblem(problem: unknown): string {
-  if (typeof problem !== 'string') throw new DomainError('validation', msg.problemMissing, { fields: ['problem'] });
-  const text = problem.replace(LINE_BREAKS_AND_TABS, ' ').trim();
-  if (text === '') throw new DomainError('validation', msg.problemMissing, { fields: ['problem'] });
-  if (FORBIDDEN_CHARACTERS.test(text)) throw new DomainError('validation', msg.problemInvalid, { fields: ['problem'] });
-  // Characters as a person counts them: an emoji is one, not two UTF-16 units.
-  if ([...text].length > PROBLEM_MAX_LENGTH) {
-    throw new DomainError('validation', msg.problemTooLong(PROBLEM_MAX_LENGTH), { fields: ['problem'], max: PROBLEM_MAX_LENGTH });
+  const check = checkFreeText(problem, 'problem');
+  if (check.ok) return check.value;
+  const fields = { fields: ['problem'] };
+  switch (check.problem) {
+    case 'missing':
+      throw new DomainError('validation', msg.problemMissing, fields);
+    case 'too-long':
+      throw new DomainError('validation', msg.problemTooLong(check.max), { ...fields, max: check.max });
+    default:
+      throw new DomainError('validation', msg.problemInvalid, fields);
   }
-  return text;
 }
 
 /** R15: the month a flag made at `now` is for when none is given: the next open consultation. */

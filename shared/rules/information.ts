@@ -12,6 +12,7 @@
 import { informationMessages as msg } from '../messages/information';
 import { addDays, isAfter, isBefore, parseIsoDate } from './dates';
 import { DomainError } from './errors';
+import { FREE_TEXT, requireFreeText } from './free-text';
 import { isClosed } from './trajectory';
 import type { Dossier, IsoDate, SignalCategory } from './types';
 
@@ -25,13 +26,12 @@ export const SIGNAL_CATEGORIES: readonly SignalCategory[] = [
   'other',
 ];
 
-export const CONSENT_SCOPE_MAX_LENGTH = 1000;
+/** R7: the consent's description (the limit lives in the one free-text table). */
+export const CONSENT_SCOPE_MAX_LENGTH = FREE_TEXT.consentScope.max;
 /** R10 [product]: an open information request is reminded after this many working days. */
 export const INFORMATION_REQUEST_REMINDER_WORKING_DAYS = 5;
 /** A calendar without a working day in a year is a configuration error, not a reason to loop forever. */
 const MAX_DAYS_SCANNED = 366;
-
-const CONTROL_CHARS_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export type SharingBasis = 'consent' | 'safety-without-consent';
 
@@ -60,12 +60,11 @@ export function hasValidConsent(dossier: Dossier, on: IsoDate): boolean {
 }
 
 function checkScope(scope: unknown): string {
-  const invalid = (message: string) => new DomainError('validation', message, { fields: ['scope'] });
-  if (typeof scope !== 'string' || scope.trim() === '') throw invalid(msg.consentScopeMissing);
-  const text = scope.trim();
-  if (text.length > CONSENT_SCOPE_MAX_LENGTH) throw invalid(msg.consentScopeTooLong(CONSENT_SCOPE_MAX_LENGTH));
-  if (CONTROL_CHARS_EXCEPT_NEWLINE_TAB.test(text)) throw invalid(msg.consentScopeInvalid);
-  return text;
+  return requireFreeText(scope, 'consentScope', '', 'scope', {
+    missing: msg.consentScopeMissing,
+    'too-long': msg.consentScopeTooLong(CONSENT_SCOPE_MAX_LENGTH),
+    'forbidden-character': msg.consentScopeInvalid,
+  });
 }
 
 /**

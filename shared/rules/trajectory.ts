@@ -17,6 +17,7 @@
 import { trajectoryMessages as msg } from '../messages/trajectory';
 import { addMonths, isAfter, isBefore, isValidIsoDate, latestDate, parseIsoDate } from './dates';
 import { DomainError } from './errors';
+import { checkFreeText, isAbsentText, type FreeTextField } from './free-text';
 import { assertValidExtension, plannedEndOf } from './milestones';
 import {
   SIGNATORIES,
@@ -29,18 +30,6 @@ import {
   type Transfer,
 } from './types';
 
-/** Length limits of text that users type (DESIGN, Security: input is size-limited). */
-export const TEXT_LIMITS = {
-  id: 100,
-  number: 40,
-  tenantName: 200,
-  tenantAddress: 300,
-  supportWorkerName: 200,
-  email: 254,
-  documentVersion: 200,
-  reason: 2000,
-} as const;
-
 /** [product] A lease start further ahead than this is taken for a typing error. */
 export const LEASE_START_MAX_MONTHS_AHEAD = 12;
 
@@ -50,24 +39,25 @@ const RUNNING_STATUSES: readonly TrajectoryStatus[] = ['active', 'extended'];
 // ---------------------------------------------------------------------------------------------
 // Text validation
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-const CONTROL_CHARS_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type TextCheck = { ok: true; value: string } | { ok: false; problem: string };
 
-/** Trims and checks a required text; single-line unless `multiline`. */
-function checkText(value: unknown, label: string, max: number, multiline = false): TextCheck {
-  if (typeof value !== 'string' || value.trim() === '') return { ok: false, problem: msg.fieldMissing(label) };
-  const text = value.trim();
-  if (text.length > max) return { ok: false, problem: msg.fieldTooLong(label, max) };
-  const forbiddenChars = multiline ? CONTROL_CHARS_EXCEPT_NEWLINE_TAB : CONTROL_CHARS;
-  if (forbiddenChars.test(text)) return { ok: false, problem: msg.fieldInvalid(label) };
-  return { ok: true, value: text };
+/** Trims and checks a required text with the one free-text check, in this module's wording. */
+function checkText(value: unknown, label: string, field: FreeTextField): TextCheck {
+  const check = checkFreeText(value, field);
+  if (check.ok) return check;
+  const problem = {
+    missing: msg.fieldMissing(label),
+    'too-long': msg.fieldTooLong(label, check.max),
+    'forbidden-character': msg.fieldForbiddenCharacter(label),
+    'line-break': msg.fieldOneLine(label),
+  }[check.problem];
+  return { ok: false, problem };
 }
 
-function checkOptionalText(value: unknown, label: string, max: number): TextCheck | undefined {
-  return value === undefined || value === null || value === '' ? undefined : checkText(value, label, max);
+function checkOptionalText(value: unknown, label: string, field: FreeTextField): TextCheck | undefined {
+  return isAbsentText(value) ? undefined : checkText(value, label, field);
 }
 
 /** Collects problems of several fields, so a form can show them all at once. */
@@ -97,15 +87,15 @@ class Problems {
 /** The support worker's name and optional e-mail address, or problems in `p`. */
 function takeSupportWorker(p: Problems, worker: { name?: unknown; email?: unknown } | undefined): Dossier['supportWorker'] {
   const label = msg.fieldLabel;
-  const name = p.take('supportWorker.name', checkText(worker?.name, label.supportWorkerName, TEXT_LIMITS.supportWorkerName));
-  const email = p.take('supportWorker.email', checkOptionalText(worker?.email, label.supportWorkerEmail, TEXT_LIMITS.email));
+  const name = p.take('supportWorker.name', checkText(worker?.name, label.supportWorkerName, 'supportWorkerName'));
+  const email = p.take('supportWorker.email', checkOptionalText(worker?.email, label.supportWorkerEmail, 'email'));
   if (email && !EMAIL.test(email)) p.add('supportWorker.email', msg.fieldInvalid(label.supportWorkerEmail));
   return email ? { name, email } : { name };
 }
 
-function requireText(value: unknown, field: keyof typeof msg.fieldLabel, max: number, multiline = false): string {
+function requireText(value: unknown, field: keyof typeof msg.fieldLabel, kind: FreeTextField): string {
   const problems = new Problems();
-  const text = problems.take(field, checkText(value, msg.fieldLabel[field], max, multiline));
+  const text = problems.take(field, checkText(value, msg.fieldLabel[field], kind));
   problems.throwIfAny();
   return text;
 }
@@ -154,28 +144,28 @@ export function createCandidacy(input: CandidacyInput, today: IsoDate): Dossier 
   const createdOn = parseIsoDate(today);
   const label = msg.fieldLabel;
   const p = new Problems();
-  const id = p.take('id', checkText(input?.id, label.id, TEXT_LIMITS.id));
-  const landlordId = p.take('landlordId', checkText(input?.landlordId, label.landlordId, TEXT_LIMITS.id));
-  const number = p.take('number', checkText(input?.number, label.number, TEXT_LIMITS.number));
+  const id = p.take('id', checkText(input?.id, label.id, 'id'));
+  const landlordId = p.take('landlordId', checkText(input?.landlordId, label.landlordId, 'id'));
+  const number = p.take('number', checkText(input?.number, label.number, 'dossierNumber'));
   if (input?.kind !== 'VT' && input?.kind !== 'other') p.add('kind', msg.fieldInvalid(label.kind));
-  const tenantName = p.take('tenant.name', checkText(input?.tenant?.name, label.tenantName, TEXT_LIMITS.tenantName));
+  const tenantName = p.take('tenant.name', checkText(input?.tenant?.name, label.tenantName, 'tenantName'));
   const tenantAddress = p.take(
     'tenant.address',
-    checkOptionalText(input?.tenant?.address, label.tenantAddress, TEXT_LIMITS.tenantAddress),
+    checkOptionalText(input?.tenant?.address, label.tenantAddress, 'tenantAddress'),
   );
   const registeringPartnerId = p.take(
     'registeringPartnerId',
-    checkText(input?.registeringPartnerId, label.registeringPartnerId, TEXT_LIMITS.id),
+    checkText(input?.registeringPartnerId, label.registeringPartnerId, 'id'),
   );
   const supportingPartnerId = p.take(
     'supportingPartnerId',
-    checkText(input?.supportingPartnerId, label.supportingPartnerId, TEXT_LIMITS.id),
+    checkText(input?.supportingPartnerId, label.supportingPartnerId, 'id'),
   );
   const supportWorker = takeSupportWorker(p, input?.supportWorker);
   // R3: the versions of the documents that define the tenant's obligations; an empty one is left out.
   const documents: ObligationDocuments = {};
   for (const key of DOCUMENT_KEYS) {
-    const version = p.take('documents', checkOptionalText(input?.documents?.[key], label.documents, TEXT_LIMITS.documentVersion));
+    const version = p.take('documents', checkOptionalText(input?.documents?.[key], label.documents, 'documentVersion'));
     if (version) documents[key] = version;
   }
   p.throwIfAny(msg.candidacyInvalid);
@@ -305,7 +295,7 @@ export type StoppedDossier = Dossier & { stopReason: string };
 /** Stops a trajectory early (a candidacy that does not lead to a lease, or a running one). */
 export function stop(dossier: Dossier, date: IsoDate, reason: string): StoppedDossier {
   if (isClosed(dossier)) throw new DomainError('conflict', msg.stopOnlyWhenOpen(statusLabel(dossier)));
-  const stopReason = requireText(reason, 'reason', TEXT_LIMITS.reason, true);
+  const stopReason = requireText(reason, 'reason', 'reason');
   assertNoOpenTransfer(dossier);
   if (isRunning(dossier)) assertDecisionDate(dossier, date);
   else parseIsoDate(date);
@@ -339,9 +329,9 @@ export function requestTransfer(
     throw new DomainError('forbidden', msg.transferOnlyBySupportingPartner);
   }
   const p = new Problems();
-  const to = p.take('toPartnerId', checkText(toPartnerId, msg.fieldLabel.toPartnerId, TEXT_LIMITS.id));
-  const userId = p.take('requestedBy', checkText(requestedBy.userId, msg.fieldLabel.requestedBy, TEXT_LIMITS.id));
-  const why = p.take('reason', checkText(reason, msg.fieldLabel.reason, TEXT_LIMITS.reason, true));
+  const to = p.take('toPartnerId', checkText(toPartnerId, msg.fieldLabel.toPartnerId, 'id'));
+  const userId = p.take('requestedBy', checkText(requestedBy.userId, msg.fieldLabel.requestedBy, 'id'));
+  const why = p.take('reason', checkText(reason, msg.fieldLabel.reason, 'reason'));
   p.throwIfAny();
   if (to === dossier.supportingPartnerId) throw new DomainError('validation', msg.transferToSelf);
   if (openTransfer(dossier)) throw new DomainError('conflict', msg.transferAlreadyOpen);

@@ -13,7 +13,7 @@ import { serviceMessages as msg } from '../messages/services';
 import { auditEntry } from './audit';
 import { actorOf, notify, todayOf, type ServiceContext } from './context';
 import { loadAuthorized } from './dossier-access';
-import { LIMITS, requireId, requireInput, requireText } from './validate';
+import { requireId, requireInput, requireText } from './validate';
 
 export interface AnswerInformationInput {
   dossierId: string;
@@ -31,7 +31,7 @@ export async function answerInformation(ctx: ServiceContext, input: AnswerInform
   requireInput(input);
   const loaded = await loadAuthorized(ctx, input.dossierId, 'info.answer');
   const requestId = requireId(input.requestId, 'requestId');
-  const text = requireText(input.answer, 'answer', LIMITS.text, true);
+  const text = requireText(input.answer, 'answer', 'answer');
   const today = todayOf(ctx);
   const partnerId = ctx.user.partnerId as string;
 

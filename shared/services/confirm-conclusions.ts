@@ -15,7 +15,7 @@ import { auditEntry } from './audit';
 import { appendUnlessLogged } from './audit-repair';
 import { actorOf, notify, type ServiceContext } from './context';
 import { memberPartnerId } from './roles';
-import { LIMITS, optionalId, optionalText, requireInput, requireMonth } from './validate';
+import { optionalId, optionalText, requireInput, requireMonth } from './validate';
 
 export interface ConfirmConclusionsInput {
   month: YearMonth;
@@ -35,7 +35,7 @@ export async function confirmConclusions(ctx: ServiceContext, input: ConfirmConc
   const month = requireMonth(input.month);
   const partnerId = optionalId(input.partnerId, 'partnerId') ?? memberPartnerId(ctx.user) ?? '';
   authorizeForPartner(ctx.user, 'conclusions.confirm', { landlordId: ctx.ports.landlordId, partnerId });
-  const remark = optionalText(input.remark, 'remark', LIMITS.text, true);
+  const remark = optionalText(input.remark, 'remark', 'remark');
   const by = actorOf(ctx);
 
   const result = await ctx.ports.unitOfWork.inConsultation(partnerId, month, (w) => {

@@ -15,7 +15,7 @@ import { serviceMessages as msg } from '../messages/services';
 import { auditEntry } from './audit';
 import { actorOf, todayOf, type ServiceContext } from './context';
 import { loadAuthorized } from './dossier-access';
-import { invalid, LIMITS, optionalId, optionalText, requireBoolean, requireDate, requireInput } from './validate';
+import { invalid, optionalId, optionalText, requireBoolean, requireDate, requireInput } from './validate';
 
 export interface LogContactInput {
   dossierId: string;
@@ -39,7 +39,7 @@ export async function logContact(ctx: ServiceContext, input: LogContactInput): P
   const loaded = await loadAuthorized(ctx, input.dossierId, 'contactlog.write');
   const date = requireDate(input.date, 'date');
   const held = requireBoolean(input.held, 'held');
-  const reasonMissed = optionalText(input.reasonMissed, 'reasonMissed', LIMITS.note, true);
+  const reasonMissed = optionalText(input.reasonMissed, 'reasonMissed', 'contactReasonMissed');
   if (!held && !reasonMissed) throw invalid('reasonMissed', msg.reasonMissedRequired);
   if (held && reasonMissed) throw invalid('reasonMissed', msg.reasonMissedOnlyWhenMissed);
   const today = todayOf(ctx);

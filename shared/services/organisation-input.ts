@@ -10,7 +10,7 @@ import { serviceMessages as msg } from '../messages/services';
 import type { ServiceContext } from './context';
 import type { UserRepository } from './ports';
 import { loadPartner } from './dossier-access';
-import { invalid, LIMITS, optionalEmail, optionalGuid, requireEmail, requireInput, requireOneOf, requirePhone, requireText } from './validate';
+import { invalid, optionalEmail, optionalGuid, requireEmail, requireInput, requireOneOf, requirePhone, requireText } from './validate';
 
 export interface PartnerFields {
   name: string;
@@ -25,12 +25,12 @@ export const MEETING_MODES: readonly MeetingMode[] = ['teams', 'in-person'];
 
 export function partnerFields(input: PartnerFields): Required<Omit<PartnerFields, 'm365TenantId'>> & { m365TenantId?: string } {
   requireInput(input);
-  const name = requireText(input.name, 'name', LIMITS.shortText);
+  const name = requireText(input.name, 'name', 'organisationName');
   const contact = input.contact as Partial<PartnerContact> | undefined;
   if (typeof contact !== 'object' || contact === null) throw invalid('contact', msg.fieldMissing(msg.fieldLabel.contact));
   const phone = requirePhone(contact.phone, 'contact.phone');
   const email = requireEmail(contact.email, 'contact.email');
-  const officeHours = requireText(contact.officeHours, 'contact.officeHours', LIMITS.shortText);
+  const officeHours = requireText(contact.officeHours, 'contact.officeHours', 'officeHours');
   const m365TenantId = optionalGuid(input.m365TenantId, 'm365TenantId');
   const meetingMode = input.meetingMode === undefined ? 'teams' : requireOneOf(input.meetingMode, MEETING_MODES, 'meetingMode');
   return { name, contact: { phone, email, officeHours }, meetingMode, ...(m365TenantId ? { m365TenantId } : {}) };
@@ -55,10 +55,10 @@ export interface UserFields {
 /** The checked fields of a user; the organisation of a partner member must be one of this landlord. */
 export async function userFields(ctx: ServiceContext, input: UserFields): Promise<UserFields> {
   requireInput(input);
-  const displayName = requireText(input.displayName, 'displayName', LIMITS.shortText);
+  const displayName = requireText(input.displayName, 'displayName', 'personName');
   const email = optionalEmail(input.email, 'email');
   const role = requireOneOf(input.role, ROLES, 'role');
-  const partnerId = input.partnerId === undefined || input.partnerId === null || input.partnerId === '' ? undefined : requireText(input.partnerId, 'partnerId', LIMITS.id);
+  const partnerId = input.partnerId === undefined || input.partnerId === null || input.partnerId === '' ? undefined : requireText(input.partnerId, 'partnerId', 'id');
   if (role === 'partner-member') {
     if (!partnerId) throw invalid('partnerId', msg.partnerRequiredForMember);
     await loadPartner(ctx, partnerId).catch(() => {

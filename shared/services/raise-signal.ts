@@ -18,7 +18,7 @@ import { serviceMessages as msg } from '../messages/services';
 import { auditEntry } from './audit';
 import { actorOf, notify, todayOf, type ServiceContext } from './context';
 import { loadAuthorized } from './dossier-access';
-import { LIMITS, optionalId, requireInput, requireOneOf, requireText } from './validate';
+import { optionalId, requireInput, requireOneOf, requireText } from './validate';
 
 export interface RaiseSignalInput {
   dossierId: string;
@@ -43,7 +43,7 @@ export async function raiseSignal(ctx: ServiceContext, input: RaiseSignalInput):
   requireInput(input);
   const dossier = await loadAuthorized(ctx, input.dossierId, 'signal.raise');
   const category = requireOneOf(input.category, SIGNAL_CATEGORIES, 'category');
-  const description = requireText(input.description, 'description', LIMITS.text, true);
+  const description = requireText(input.description, 'description', 'signalDescription');
   const key = optionalId(input.signalId, 'signalId');
   const today = todayOf(ctx);
   const draft = { id: key ?? ctx.ids(), dossierId: dossier.id, partnerId: ctx.user.partnerId as string, category, description, raisedBy: actorOf(ctx) };

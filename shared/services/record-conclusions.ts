@@ -62,7 +62,7 @@ function decisionOf(value: unknown): ConclusionDecision {
   const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (!DECISION_KINDS.includes(raw.kind as ConclusionDecision['kind'])) throw invalid('decision', msg.decisionKindInvalid);
   const kind = requireOneOf(raw.kind, DECISION_KINDS, 'decision');
-  if (kind === 'stop') return { kind, reason: requireText(raw.reason, 'reason', LIMITS.text, true) };
+  if (kind === 'stop') return { kind, reason: requireText(raw.reason, 'reason', 'reason') };
   if (kind !== 'extend') return { kind };
   const months = raw.months;
   if (typeof months !== 'number') throw invalid('months', msg.fieldMissing(msg.fieldLabel.months));
@@ -73,7 +73,7 @@ function decisionOf(value: unknown): ConclusionDecision {
 /** One dossier's conclusion as typed in a form or sent to the API: checked and trimmed. */
 export function conclusionOf(raw: unknown): Conclusion {
   const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  return { dossierId: requireId(c.dossierId, 'dossierId'), summary: requireText(c.summary, 'summary', LIMITS.text, true), decision: decisionOf(c.decision) };
+  return { dossierId: requireId(c.dossierId, 'dossierId'), summary: requireText(c.summary, 'summary', 'conclusionSummary'), decision: decisionOf(c.decision) };
 }
 
 function conclusionsOf(value: unknown): Conclusion[] {

@@ -18,7 +18,6 @@ import { todayOf, type ServiceContext } from './context';
 import { loadAuthorized } from './dossier-access';
 import {
   invalid,
-  LIMITS,
   optionalBoolean,
   optionalDate,
   optionalId,
@@ -55,7 +54,7 @@ function findingsOf(value: unknown): VisitFinding[] | undefined {
     const f = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
     const part = requireOneOf(f.part, HOME_PARTS, 'findingPart');
     const ok = requireBoolean(f.ok, 'findingOk');
-    const note = optionalText(f.note, 'findingNote', LIMITS.note, true);
+    const note = optionalText(f.note, 'findingNote', 'findingNote');
     return note ? { part, ok, note } : { part, ok };
   });
   if (new Set(findings.map((f) => f.part)).size !== findings.length) throw invalid('findings', msg.duplicate(msg.fieldLabel.findings));

@@ -12,7 +12,7 @@ import { serviceMessages as msg } from '../messages/services';
 import { auditEntry } from './audit';
 import { appendUnlessLogged } from './audit-repair';
 import { actorOf, notify, type ServiceContext } from './context';
-import { idList, invalid, LIMITS, optionalDate, optionalId, requireDate, requireInput, requireText } from './validate';
+import { idList, invalid, optionalDate, optionalId, requireDate, requireInput, requireText } from './validate';
 
 export interface ReportAbsenceInput {
   workerName: string;
@@ -36,13 +36,13 @@ export async function reportAbsence(ctx: ServiceContext, input: ReportAbsenceInp
   requireInput(input);
   authorize(ctx.user, 'absence.report'); // a member of a partner, for their own organisation
   const partnerId = ctx.user.partnerId as string;
-  const workerName = requireText(input.workerName, 'workerName', LIMITS.shortText);
+  const workerName = requireText(input.workerName, 'workerName', 'personName');
   const from = requireDate(input.from, 'from');
   const expectedUntil = optionalDate(input.expectedUntil, 'expectedUntil');
   if (expectedUntil && isAfter(from, expectedUntil)) {
     throw invalid('expectedUntil', msg.dateBefore(msg.fieldLabel.expectedUntil, msg.fieldLabel.from, from));
   }
-  const replacementContact = requireText(input.replacementContact, 'replacementContact', LIMITS.note, true);
+  const replacementContact = requireText(input.replacementContact, 'replacementContact', 'replacementContact');
   const dossierIds = idList(input.dossierIds, 'dossierIds');
   const id = optionalId(input.absenceId, 'absenceId') ?? ctx.ids();
 

@@ -14,7 +14,7 @@ import { serviceMessages as msg } from '../messages/services';
 import { auditEntry } from './audit';
 import { actorOf, notify, todayOf, type ServiceContext } from './context';
 import { loadAuthorized } from './dossier-access';
-import { LIMITS, optionalId, requireInput, requireText } from './validate';
+import { optionalId, requireInput, requireText } from './validate';
 
 export interface RequestInformationInput {
   dossierId: string;
@@ -31,7 +31,7 @@ export interface RequestInformationResult {
 export async function requestInformation(ctx: ServiceContext, input: RequestInformationInput): Promise<RequestInformationResult> {
   requireInput(input);
   const loaded = await loadAuthorized(ctx, input.dossierId, 'info.request');
-  const question = requireText(input.question, 'question', LIMITS.text, true);
+  const question = requireText(input.question, 'question', 'question');
   const id = optionalId(input.requestId, 'requestId') ?? ctx.ids();
   const today = todayOf(ctx);
 

@@ -6,42 +6,31 @@
 import { parseYearMonth } from '../rules/calendar';
 import { isValidIsoDate } from '../rules/dates';
 import { DomainError } from '../rules/errors';
+import { FREE_TEXT, isAbsentText, requireFreeText, type FreeTextField } from '../rules/free-text';
 import type { IsoDate, YearMonth } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 
 export type Field = keyof typeof msg.fieldLabel;
 
 export const LIMITS = {
-  id: 100,
-  shortText: 200,
-  text: 2000,
-  note: 1000,
+  id: FREE_TEXT.id.max,
   listItems: 100,
 } as const;
-
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const CONTROL_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export const invalid = (field: Field, message: string): DomainError => new DomainError('validation', message, { fields: [field] });
 
 const label = (field: Field): string => msg.fieldLabel[field];
 
-/** A required text, trimmed; single-line unless `multiline`. */
-export function requireText(value: unknown, field: Field, max: number = LIMITS.text, multiline = false): string {
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(field, msg.fieldMissing(label(field)));
-  const text = value.trim();
-  if ([...text].length > max) throw invalid(field, msg.fieldTooLong(label(field), max));
-  if ((multiline ? CONTROL_EXCEPT_NEWLINE_TAB : CONTROL).test(text)) throw invalid(field, msg.fieldInvalid(label(field)));
-  return text;
+/** A required text of `kind` (its limit and lines from the one free-text table), trimmed. */
+export function requireText(value: unknown, field: Field, kind: FreeTextField): string {
+  return requireFreeText(value, kind, label(field), field);
 }
 
-export function optionalText(value: unknown, field: Field, max: number = LIMITS.text, multiline = false): string | undefined {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-  return requireText(value, field, max, multiline);
-}
+export const optionalText = (value: unknown, field: Field, kind: FreeTextField): string | undefined =>
+  isAbsentText(value) ? undefined : requireText(value, field, kind);
 
 /** An id of a record: a short single-line text. */
-export const requireId = (value: unknown, field: Field): string => requireText(value, field, LIMITS.id);
+export const requireId = (value: unknown, field: Field): string => requireText(value, field, 'id');
 
 export const optionalId = (value: unknown, field: Field): string | undefined =>
   value === undefined || value === null || value === '' ? undefined : requireId(value, field);
@@ -100,7 +89,7 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 
 /** An Entra id (tenant, object): a GUID, answered in lower case. */
 export function requireGuid(value: unknown, field: Field): string {
-  const text = requireText(value, field, LIMITS.id);
+  const text = requireText(value, field, 'id');
   if (!GUID.test(text)) throw invalid(field, msg.guidInvalid(label(field)));
   return text.toLowerCase();
 }
@@ -109,7 +98,7 @@ export const optionalGuid = (value: unknown, field: Field): string | undefined =
   value === undefined || value === null || value === '' ? undefined : requireGuid(value, field);
 
 export function requireEmail(value: unknown, field: Field): string {
-  const text = requireText(value, field, 254);
+  const text = requireText(value, field, 'email');
   if (!EMAIL.test(text)) throw invalid(field, msg.emailInvalid(label(field)));
   return text;
 }
@@ -118,7 +107,7 @@ export const optionalEmail = (value: unknown, field: Field): string | undefined 
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? undefined : requireEmail(value, field);
 
 export function requirePhone(value: unknown, field: Field): string {
-  const text = requireText(value, field, 40);
+  const text = requireText(value, field, 'phone');
   const digits = text.replace(/\D/g, '').length;
   if (!PHONE.test(text) || digits < 6 || digits > 20) throw invalid(field, msg.phoneInvalid(label(field)));
   return text;
@@ -126,7 +115,7 @@ export function requirePhone(value: unknown, field: Field): string {
 
 /** A readable record id chosen by a person (e.g. a partner's "de-vaart"): lower case, digits, hyphens. */
 export function requireSlug(value: unknown, field: Field): string {
-  const text = requireText(value, field, 50);
+  const text = requireText(value, field, 'slug');
   if (!SLUG.test(text)) throw invalid(field, msg.slugInvalid(label(field)));
   return text;
 }

@@ -304,7 +304,9 @@ describe('input: validated, size-limited, refused in Dutch, nothing half-written
     ['broken JSON', () => ({ rawBody: '{"partnerId": ' }), 400, { detail: 'De inhoud van het verzoek is geen geldige JSON.' }],
     ['R13b: an empty problem statement', () => ({ body: { ...valid(), problem: '   ' } }), 400, { detail: 'Beschrijf kort het concrete probleem dat besproken moet worden.' }],
     ['R13b: a statement over 500 characters', () => ({ body: { ...valid(), problem: 'x'.repeat(501) } }), 400, { detail: 'De omschrijving van het probleem is te lang (hoogstens 500 tekens).' }],
-    ['a raw text far over any limit', () => ({ body: { ...valid(), problem: 'x'.repeat(2001) } }), 400, { detail: 'De omschrijving van het probleem is te lang (hoogstens 2000 tekens).' }],
+    ['a raw text far over any limit', () => ({ body: { ...valid(), problem: 'x'.repeat(2001) } }), 400, { detail: 'De omschrijving van het probleem is te lang (hoogstens 500 tekens).' }],
+    ['R13b: a statement with a right-to-left override', () => ({ body: { ...valid(), problem: 'Overlast \u202Etekst' } }), 400, { fields: ['problem'], detail: expect.stringMatching(/^De omschrijving van het probleem bevat een onzichtbaar stuurteken/) }],
+    ['R13b: a statement with a C1 control', () => ({ body: { ...valid(), problem: 'Overlast\u009b' } }), 400, { fields: ['problem'], detail: expect.stringMatching(/stuurteken/) }],
     ['a body over 16 kB', () => ({ body: { ...valid(), problem: 'x'.repeat(17 * 1024) } }), 413, { detail: 'Het verzoek is te groot (hoogstens 16 kB).' }],
   ];
 

@@ -59,6 +59,15 @@ describe('signals from the form', () => {
     expect(h.connector.posts(ALERTS.id)).toHaveLength(0);
   });
 
+  it('the card form goes through the one free-text check: a description with a right-to-left override is refused in Dutch, nothing stored', async () => {
+    h.connector.clear();
+    const dossier = h.demo.dossiers.find((d) => d.supportingPartnerId === 'de-vaart' && d.status === 'active' && d.consent) as (typeof h.demo.dossiers)[number];
+    const answer = await h.click(DE_VAART, 'signal.submit', { card: form, formId: 'form-bidi', dossierId: dossier.id, category: 'other', description: 'Lekkage \u202Eetsal' }, personal(DE_VAART));
+    expect(cardText(answer)).toContain('De omschrijving van het signaal bevat een onzichtbaar stuurteken of een teken dat de schrijfrichting omkeert');
+    expect((await h.store.forLandlord('vivendo').signals.listByDossier(dossier.id)).filter((s) => s.id === 'form-bidi')).toHaveLength(0);
+    expect(h.connector.posts(ALERTS.id)).toHaveLength(0);
+  });
+
   it('R9: a safety signal without consent still passes, and says so', async () => {
     const dossier = h.demo.dossiers.find((d) => d.supportingPartnerId === 'de-linde' && d.status === 'active' && !d.consent) as (typeof h.demo.dossiers)[number];
     const answer = await h.click(DE_LINDE, 'signal.submit', { card: form, formId: 'form-3', dossierId: dossier.id, category: 'safety', description: 'Brandgevaar' }, personal(DE_LINDE));

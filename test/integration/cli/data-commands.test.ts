@@ -70,6 +70,25 @@ describe('woonbegeleiding seed / dossiers / import', () => {
     expect(await (await store()).forLandlord('vivendo').dossiers.getByNumber('VT-2024-301')).toBeUndefined();
   });
 
+  it('import refuses control characters and bidi overrides in every text with the one free-text check, and writes nothing', async () => {
+    const file = csv('chars.csv', [
+      HEADER,
+      'VT-2024-311;VT;Jan \u202ESreteep;;de-vaart;de-vaart;Sara;;;;;;;',
+      'VT-2024-312;VT;Test;Straat 1\u0085;de-vaart;de-vaart;Sara;;;;;;;',
+      'VT-2024-313;VT;Test;;de-vaart;de-vaart;Sara\u2066;;;;;;;',
+      'VT-2024-314;VT;Test;;de-vaart;de-vaart;Sara;2024-09-01;2024-09-01;2024-09-02;2024-09-01;Alles\u0007;;',
+      'VT-2024-315;VT;Ève Çelik;;de-vaart;de-vaart;Sara;;;;;;;',
+    ]);
+    const { code, err } = await run('import', 'dossiers', file);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^Regel 2: .*naam van de huurder bevat een onzichtbaar stuurteken/m);
+    expect(err).toMatch(/^Regel 3: .*adres van de huurder bevat een onzichtbaar stuurteken/m);
+    expect(err).toMatch(/^Regel 4: .*naam van de woonbegeleider bevat een onzichtbaar stuurteken/m);
+    expect(err).toMatch(/^Regel 5: .*toestemming bevat een onzichtbaar stuurteken/m);
+    expect(err).not.toMatch(/Regel 6/);
+    expect(await (await store()).forLandlord('vivendo').dossiers.getByNumber('VT-2024-315')).toBeUndefined();
+  });
+
   it('import creates the dossiers through the rules, audits them, and a re-run changes nothing', async () => {
     // Several extensions share one field: quoted, since ';' also separates the fields.
     const file = csv('good.csv', [

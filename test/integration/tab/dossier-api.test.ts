@@ -277,6 +277,24 @@ describe('access and validation (DESIGN, Security)', () => {
     expect(wrong.body).toMatchObject({ fields: ['months'], detail: 'Het aantal maanden heeft een ongeldig type.' });
   });
 
+  // The one free-text check (shared/rules/free-text.ts) in the API's schemas: names, scopes, reasons.
+  it.each<[string, (d: Dossier) => [string, unknown], string, RegExp]>([
+    ['a tenant name with a right-to-left override', () => ['/api/dossiers', { kind: 'VT', tenant: { name: 'Jan \u202ESreteep' }, registeringPartnerId: 'de-vaart', supportingPartnerId: 'de-vaart', supportWorker: { name: 'X' } }], 'tenant.name', /^De naam van de huurder bevat een onzichtbaar stuurteken/],
+    ['a support worker name with a C1 control', () => ['/api/dossiers', { kind: 'VT', tenant: { name: 'Jan' }, registeringPartnerId: 'de-vaart', supportingPartnerId: 'de-vaart', supportWorker: { name: 'Bart\u0085' } }], 'supportWorker.name', /stuurteken/],
+    ['a consent scope with a bidi isolate', (d) => [`/api/dossiers/${d.id}/consent`, { givenOn: '2025-11-01', scope: 'Alles \u2067verborgen' }], 'scope', /stuurteken/],
+    ['a stop reason with a bell character', (d) => [`/api/dossiers/${d.id}/stop`, { reason: 'Verhuisd\u0007' }], 'reason', /stuurteken/],
+    ['a transfer reason with an override', (d) => [`/api/dossiers/${d.id}/transfer`, { toPartnerId: 'woonkracht', reason: 'Geen plaats \u202D' }], 'reason', /stuurteken/],
+    ['a tenant name over the table\'s limit', () => ['/api/dossiers', { kind: 'VT', tenant: { name: 'x'.repeat(201) }, registeringPartnerId: 'de-vaart', supportingPartnerId: 'de-vaart', supportWorker: { name: 'X' } }], 'tenant.name', /te lang \(hoogstens 200 tekens\)/],
+  ])('refuses %s (400, Dutch, the field named, nothing written)', async (_what, make, field, detail) => {
+    const [path, body] = make(own);
+    const before = await snapshot(world);
+    const response = await post(path, path.includes('transfer') ? memberToken : coordinatorToken, body);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'validation', fields: [field] });
+    expect((response.body as { detail: string }).detail).toMatch(detail);
+    expect(await snapshot(world)).toEqual(before);
+  });
+
   it('a step the state does not allow: a Dutch refusal (409), nothing written', async () => {
     const c = await stored(world, dossier());
     const before = await snapshot(world);

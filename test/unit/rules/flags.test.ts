@@ -151,10 +151,10 @@ describe('R13b: the problem statement', () => {
     ['an empty statement', '', /Beschrijf kort het concrete probleem/],
     ['only white space', '   \n\t ', /Beschrijf kort het concrete probleem/],
     ['501 characters', 'x'.repeat(PROBLEM_MAX_LENGTH + 1), /te lang \(hoogstens 500 tekens\)/],
-    ['a NUL character', 'Overlast\u0000', /ongeldige tekens/],
-    ['a bell character', 'Overlast \u0007 bel', /ongeldige tekens/],
-    ['a C1 control character', 'Overlast \u0085', /ongeldige tekens/],
-    ['a right-to-left override', 'Overlast \u202e tekst', /ongeldige tekens/],
+    ['a NUL character', 'Overlast\u0000', /stuurteken of een teken dat de schrijfrichting omkeert/],
+    ['a bell character', 'Overlast \u0007 bel', /stuurteken of een teken dat de schrijfrichting omkeert/],
+    ['a C1 control character', 'Overlast \u0085', /stuurteken of een teken dat de schrijfrichting omkeert/],
+    ['a right-to-left override', 'Overlast \u202e tekst', /stuurteken of een teken dat de schrijfrichting omkeert/],
   ])('R13b: refuses %s', (_label, problem, message) => {
     const error = domainErrorOf(() => decideFlag(request({ problem }), config));
     expect(error.code).toBe('validation');

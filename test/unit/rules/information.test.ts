@@ -77,7 +77,7 @@ describe('recordConsent (R7)', () => {
   it.each([
     ['an empty scope', ' ', /Vul in waarvoor/],
     ['a too long scope', 'x'.repeat(CONSENT_SCOPE_MAX_LENGTH + 1), /te lang/],
-    ['control characters', 'scope\u0000', /ongeldige tekens/],
+    ['control characters', 'scope\u0000', /stuurteken of een teken dat de schrijfrichting omkeert/],
   ])('R7: refuses %s', (_what, scope, message) => {
     const error = domainErrorOf(() => recordConsent(candidacy(), '2025-01-20', scope, '2025-01-22'));
     expect(error.code).toBe('validation');

@@ -15,7 +15,6 @@ import {
   rejectTransfer,
   requestTransfer,
   stop,
-  TEXT_LIMITS,
   type CandidacyInput,
   type TrajectoryStep,
 } from '../../../shared/rules/trajectory';
@@ -30,6 +29,7 @@ import {
   REGISTERING,
   SUPPORTING,
 } from './dossier-fixtures';
+import { FREE_TEXT } from '../../../shared/rules/free-text';
 
 const input = (overrides: Partial<CandidacyInput> = {}): CandidacyInput => ({
   id: 'd-1',
@@ -92,15 +92,17 @@ describe('createCandidacy', () => {
 
   it.each<[string, Partial<CandidacyInput>, string, RegExp]>([
     ['an empty tenant name', { tenant: { name: '   ' } }, 'tenant.name', /naam van de huurder ontbreekt/],
-    ['a too long tenant name', { tenant: { name: 'x'.repeat(TEXT_LIMITS.tenantName + 1) } }, 'tenant.name', /te lang \(hoogstens 200 tekens\)/],
-    ['a tenant name with a line break', { tenant: { name: 'An\nPeeters' } }, 'tenant.name', /naam van de huurder is ongeldig/],
+    ['a too long tenant name', { tenant: { name: 'x'.repeat(FREE_TEXT.tenantName.max + 1) } }, 'tenant.name', /te lang \(hoogstens 200 tekens\)/],
+    ['a tenant name with a line break', { tenant: { name: 'An\nPeeters' } }, 'tenant.name', /naam van de huurder moet op één regel staan/],
+    ['a tenant name with a right-to-left override', { tenant: { name: 'An \u202eSreteep' } }, 'tenant.name', /naam van de huurder bevat een onzichtbaar stuurteken/],
+    ['a tenant name with a C1 control', { tenant: { name: 'An\u0085Peeters' } }, 'tenant.name', /naam van de huurder bevat een onzichtbaar stuurteken/],
     ['a missing registering partner', { registeringPartnerId: '' }, 'registeringPartnerId', /aanmeldende organisatie ontbreekt/],
     ['a missing supporting partner', { supportingPartnerId: '' }, 'supportingPartnerId', /begeleidende organisatie ontbreekt/],
     ['a missing support worker name', { supportWorker: { name: '' } }, 'supportWorker.name', /naam van de woonbegeleider ontbreekt/],
     ['an invalid worker e-mail', { supportWorker: { name: 'Bart', email: 'bart@' } }, 'supportWorker.email', /e-mailadres van de woonbegeleider is ongeldig/],
     ['an unknown kind', { kind: 'X' as never }, 'kind', /soort traject/],
     ['a missing number', { number: '' }, 'number', /dossiernummer ontbreekt/],
-    ['a too long address', { tenant: { name: 'An', address: 'a'.repeat(TEXT_LIMITS.tenantAddress + 1) } }, 'tenant.address', /adres van de huurder is te lang/],
+    ['a too long address', { tenant: { name: 'An', address: 'a'.repeat(FREE_TEXT.tenantAddress.max + 1) } }, 'tenant.address', /adres van de huurder is te lang/],
   ])('refuses %s with a Dutch validation error naming the field', (_what, overrides, field, message) => {
     const error = domainErrorOf(() => createCandidacy(input(overrides), '2025-01-06'));
     expect(error.code).toBe('validation');
@@ -110,7 +112,7 @@ describe('createCandidacy', () => {
   });
 
   it('accepts a tenant name of exactly the maximum length', () => {
-    const name = 'x'.repeat(TEXT_LIMITS.tenantName);
+    const name = 'x'.repeat(FREE_TEXT.tenantName.max);
     expect(createCandidacy(input({ tenant: { name } }), '2025-01-06').tenant.name).toBe(name);
   });
 
@@ -383,7 +385,9 @@ describe('stop', () => {
 
   it.each([
     ['an empty reason', '  ', /reden ontbreekt/],
-    ['a too long reason', 'x'.repeat(TEXT_LIMITS.reason + 1), /reden is te lang/],
+    ['a too long reason', 'x'.repeat(FREE_TEXT.reason.max + 1), /reden is te lang/],
+    ['a reason with a bidi override', 'Verhuisd \u202e', /reden bevat een onzichtbaar stuurteken/],
+    ['a reason with a C1 control', 'Verhuisd \u009b', /reden bevat een onzichtbaar stuurteken/],
   ])('refuses %s', (_what, reason, message) => {
     const error = domainErrorOf(() => stop(activeDossier(), '2026-01-15', reason));
     expect(error.code).toBe('validation');
