@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // No test may depend on machine speed: two `npm test` runs side by side on 2 busy cores make a
+  // request take seconds. A hang still fails, after 2 minutes instead of 5 s.
+  testTimeout: 120_000,
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
     // jose 6 ships ESM only: jest (CommonJS) needs it transformed; Node itself loads it natively.
