@@ -15,6 +15,7 @@ import type { Agenda, AgendaReason, DiscussionEntry, OverviewEntry } from '../..
 import { addDays } from '../../shared/rules/dates';
 import type { Consultation, IsoDate, LandlordConfig, Partner } from '../../shared/rules/types';
 import {
+  actionSet,
   adaptiveCard,
   bullets,
   container,
@@ -53,6 +54,8 @@ export interface AgendaCardInput {
   /** Brussels date of the moment of rendering. */
   today: IsoDate;
   notice?: Notice;
+  /** What was typed in the flag form, shown again after a refusal. */
+  values?: Record<string, string>;
   /** Teams user ids that get their own view (refresh). */
   userIds?: readonly string[];
 }
@@ -66,7 +69,6 @@ function overviewLine(entry: OverviewEntry): string {
   const parts = [entry.number, entry.candidacy ? agendaMessages.candidacy : trajectoryMessages.statusLabel[entry.status]];
   if (entry.plannedEnd) parts.push(agendaMessages.plannedEnd(entry.plannedEnd));
   if (entry.dueMilestones.length > 0) parts.push(msg.dueMilestones(milestoneLabels(entry)));
-  if (entry.toDiscuss) parts.push(msg.onList);
   return parts.join(' · ');
 }
 
@@ -83,8 +85,7 @@ function reasonBlocks(reason: AgendaReason): Element[] {
     case 'flag':
       return [
         paragraph([
-          run(`${agendaMessages.reason.flag} `, { weight: 'bolder' }),
-          run(`(${reason.flaggedByLandlord ? agendaMessages.flaggedBy.landlord : agendaMessages.flaggedBy.partner}): `, { isSubtle: true }),
+          run(`${reason.flaggedByLandlord ? msg.flaggedBy.landlord : msg.flaggedBy.partner}: `, { weight: 'bolder' }),
           // R13b: the problem statement is person-written text.
           run(reason.problem.text, { italic: true }),
         ], { spacing: 'none' }),
@@ -101,13 +102,33 @@ function reasonBlocks(reason: AgendaReason): Element[] {
   }
 }
 
-function discussionBlock(entry: DiscussionEntry): Element {
+function discussionBlock(entry: DiscussionEntry, withdraw: Action | undefined): Element {
   const head = [entry.number, trajectoryMessages.statusLabel[entry.status]];
   if (entry.plannedEnd) head.push(agendaMessages.plannedEnd(entry.plannedEnd));
   const items: Element[] = [text(head.join(' · '), { weight: 'bolder' }), ...entry.reasons.flatMap(reasonBlocks)];
   if (entry.dueMilestones.length > 0) items.push(text(msg.dueMilestones(milestoneLabels(entry)), { spacing: 'none', isSubtle: true }));
   if (entry.contacts) items.push(text(agendaMessages.contactCounts(entry.contacts.held, entry.contacts.missed), { spacing: 'none', isSubtle: true })); // R4
+  if (withdraw) items.push(actionSet([withdraw]));
   return container(items, { spacing: 'small' });
+}
+
+/**
+ * R15: "Agendering intrekken" on a flagged dossier until the deadline, for who may withdraw it: the
+ * partner's flag for its members (and in the shared view, where the service checks who clicks), the
+ * landlord's flag for the coordinator. A second card asks to confirm before anything happens.
+ */
+function withdrawAction(agenda: Agenda, entry: DiscussionEntry, viewer: Viewer): Action | undefined {
+  if (agenda.listClosed) return undefined;
+  const flag = entry.reasons.find((r): r is Extract<AgendaReason, { type: 'flag' }> => r.type === 'flag');
+  if (!flag) return undefined;
+  const may = flag.flaggedByLandlord ? isCoordinator(viewer) : viewer.kind === 'base' || isCoordinator(viewer) || memberOf(viewer) === agenda.partnerId;
+  if (!may) return undefined;
+  return showCard(
+    msg.withdraw,
+    subCard([text(msg.withdrawConfirm(entry.number))], [
+      execute(msg.withdrawYes, 'agenda.withdraw', { card: agendaRef(agenda), dossierId: entry.dossierId }, { style: 'destructive' }),
+    ]),
+  );
 }
 
 function section(title: string, blocks: Element[], total: number): Element[] {
@@ -119,6 +140,9 @@ function section(title: string, blocks: Element[], total: number): Element[] {
 }
 
 function placeBlocks(input: AgendaCardInput): { blocks: Element[]; actions: Action[] } {
+  const past = input.today > input.agenda.calendar.meetingDate;
+  // A meeting that is over needs no place, no link and no join button.
+  if (past || input.agenda.cancelled) return { blocks: [], actions: [] };
   if (input.partner.meetingMode === 'in-person') return { blocks: [text(msg.inPerson(input.landlord.officeAddress))], actions: [] };
   const url = input.consultation?.teamsJoinUrl;
   // Only an https link (written by the jobs from Graph) becomes a button.
@@ -126,10 +150,15 @@ function placeBlocks(input: AgendaCardInput): { blocks: Element[]; actions: Acti
   return { blocks: [text(msg.teamsNoLink)], actions: [] };
 }
 
-function statusBlock(agenda: Agenda): Element {
-  // R15: after the deadline the card says whether the consultation takes place.
-  if (agenda.cancelled) return container([text(agendaMessages.consultationCancelled(agenda.calendar.meetingDate), { weight: 'bolder', color: 'attention' })], { style: 'attention' });
-  if (agenda.listClosed) return container([text(`${msg.deadlinePassed} ${msg.takesPlace}`, { weight: 'bolder', color: 'good' })], { style: 'good' });
+function statusBlock(agenda: Agenda, today: IsoDate): Element {
+  const meeting = agenda.calendar.meetingDate;
+  // R15: after the deadline the card says whether the consultation takes place; after the day, that it did.
+  if (agenda.cancelled) return container([text(agendaMessages.consultationCancelled(meeting), { weight: 'bolder' })], { style: 'attention' });
+  if (agenda.listClosed) {
+    // The list closes at 00:00 on the meeting day (R15): from then on it is that day or later.
+    const said = today > meeting ? msg.tookPlace : msg.takesPlaceToday;
+    return container([text(said, { weight: 'bolder' })], { style: 'good' });
+  }
   if (!agenda.takesPlace) return text(agendaMessages.nothingToDiscussYet(agenda.calendar.meetingDate), { isSubtle: true });
   return text(msg.provisional, { isSubtle: true });
 }
@@ -146,17 +175,26 @@ function mayFlag(viewer: Viewer, partnerId: string): boolean {
   return viewer.user.role === 'landlord-coordinator' || memberOf(viewer) === partnerId;
 }
 
-function flagAction(agenda: Agenda, viewer: Viewer): Action | undefined {
+function flagAction(agenda: Agenda, viewer: Viewer, values: Record<string, string> = {}): Action | undefined {
   if (agenda.listClosed || !mayFlag(viewer, agenda.partnerId)) return undefined;
   const options = flaggableDossiers(agenda);
   if (options.length === 0) return undefined;
   const ref = agendaRef(agenda);
+  const chosen = options.some((o) => o.dossierId === values.dossierId) ? { value: values.dossierId as string } : {};
   return showCard(
     msg.addDossier,
     subCard(
       [
-        choiceInput('dossierId', msg.addDossierChoice, options.map((d) => ({ title: d.number, value: d.dossierId })), { required: true }),
-        textInput('problem', msg.addDossierProblem, { maxLength: PROBLEM_MAX, required: true }),
+        choiceInput('dossierId', msg.addDossierChoice, options.map((d) => ({ title: d.number, value: d.dossierId })), { required: true, errorMessage: msg.addDossierChoiceMissing, ...chosen }),
+        // No maxLength: Teams would cut a longer text without a word; the rule refuses it with the
+        // same message as the add-in (R13b), and the text typed comes back to be shortened.
+        textInput('problem', msg.addDossierProblem, {
+          multiline: true,
+          required: true,
+          errorMessage: agendaMessages.problemMissing,
+          placeholder: msg.addDossierProblemHint(PROBLEM_MAX),
+          ...(values.problem ? { value: values.problem } : {}),
+        }),
       ],
       [execute(msg.addDossierSubmit, 'agenda.flag', { card: ref })],
     ),
@@ -179,18 +217,30 @@ export function agendaCard(input: AgendaCardInput): AdaptiveCard {
   const body: Element[] = [
     ...noticeBlock(input.notice),
     heading(msg.title(input.partner.name)),
-    text(msg.meeting(longDate(cal.meetingDate)), { weight: 'bolder', spacing: 'none' }),
+    text((input.today > cal.meetingDate ? msg.meetingPast : input.today === cal.meetingDate ? msg.meetingToday : msg.meeting)(longDate(cal.meetingDate)), { weight: 'bolder', spacing: 'none' }),
   ];
   if (cal.meetingMoved) body.push(text(msg.meetingMoved(cal.meetingMoved.description), { isSubtle: true, spacing: 'none' })); // R-H
   body.push(...place.blocks);
   if (!agenda.listClosed) body.push(text(msg.deadline(longDate(addDays(cal.meetingDate, -1))))); // R15: until 00:00 on the meeting day
-  body.push(statusBlock(agenda));
+  body.push(statusBlock(agenda, input.today));
   if (consultation?.status === 'conclusions-sent') body.push(text(msg.conclusionsSent, { isSubtle: true }));
   if (consultation?.status === 'confirmed') body.push(text(msg.conclusionsConfirmed, { isSubtle: true }));
 
   // R13 (a), (b), (c), then the milestones evaluated without discussion (R14 [product]).
-  body.push(...section(agendaMessages.section.overview, bullets(agenda.overview.slice(0, MAX_ROWS).map(overviewLine)), agenda.overview.length));
-  body.push(...section(agendaMessages.section.toDiscuss, agenda.toDiscuss.slice(0, MAX_ROWS).map(discussionBlock), agenda.toDiscuss.length));
+  // The dossiers to discuss are shown once, under (b); the overview says how many are there.
+  const quiet = agenda.overview.filter((e) => !e.toDiscuss);
+  const overview = section(agendaMessages.section.overview, bullets(quiet.slice(0, MAX_ROWS).map(overviewLine)), quiet.length);
+  const discussedInOverview = agenda.overview.length - quiet.length;
+  if (discussedInOverview > 0) overview.push(text(msg.overviewAlsoToDiscuss(discussedInOverview), { isSubtle: true, spacing: 'small' }));
+  if (quiet.length === 0 && discussedInOverview > 0) overview.splice(1, 1);
+  body.push(...overview);
+  body.push(
+    ...section(
+      agendaMessages.section.toDiscuss,
+      agenda.toDiscuss.slice(0, MAX_ROWS).map((e) => discussionBlock(e, withdrawAction(agenda, e, input.viewer))),
+      agenda.toDiscuss.length,
+    ),
+  );
   body.push(
     ...section(agendaMessages.section.otherTrajectories, bullets(agenda.otherTrajectories.slice(0, MAX_ROWS).map(overviewLine)), agenda.otherTrajectories.length),
   );
@@ -202,6 +252,6 @@ export function agendaCard(input: AgendaCardInput): AdaptiveCard {
     body.push(...section(agendaMessages.section.evaluatedWithoutDiscussion, bullets(lines), agenda.evaluatedWithoutDiscussion.length));
   }
 
-  const actions = [...place.actions, flagAction(agenda, input.viewer), conclusionsAction(input)].filter((a): a is Action => a !== undefined);
+  const actions = [...place.actions, flagAction(agenda, input.viewer, input.values), conclusionsAction(input)].filter((a): a is Action => a !== undefined);
   return withRefresh(adaptiveCard(body, actions), agendaRef(agenda), input.userIds);
 }

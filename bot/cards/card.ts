@@ -8,6 +8,10 @@
  * cannot inject a link. `md` is there for the one place that needs markdown (none so far).
  */
 
+import { botMessages } from '../../shared/messages/bot';
+
+const cardTexts = botMessages.card;
+
 export const CARD_VERSION = '1.5';
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -140,7 +144,15 @@ export interface Choice {
 
 export const choices = (list: readonly Choice[]): Json[] => list.map((c) => ({ title: plain(c.title), value: c.value }));
 
-export function choiceInput(id: string, label: string, list: readonly Choice[], options: { value?: string; multi?: boolean; required?: boolean; placeholder?: string; style?: 'compact' | 'expanded' } = {}): Element {
+/** A required input's error says what to do; without `errorMessage` a generic sentence, never the label itself. */
+const requiredError = (options: { errorMessage?: string }, fallback: string) => plain(options.errorMessage ?? fallback);
+
+export function choiceInput(
+  id: string,
+  label: string,
+  list: readonly Choice[],
+  options: { value?: string; multi?: boolean; required?: boolean; errorMessage?: string; placeholder?: string; style?: 'compact' | 'expanded' } = {},
+): Element {
   return {
     type: 'Input.ChoiceSet',
     id,
@@ -149,29 +161,33 @@ export function choiceInput(id: string, label: string, list: readonly Choice[], 
     style: options.style ?? 'compact',
     ...(options.multi ? { isMultiSelect: true } : {}),
     ...(options.value !== undefined ? { value: options.value } : {}),
-    ...(options.required ? { isRequired: true, errorMessage: plain(label) } : {}),
+    ...(options.required ? { isRequired: true, errorMessage: requiredError(options, cardTexts.choose) } : {}),
     ...(options.placeholder ? { placeholder: plain(options.placeholder) } : {}),
   };
 }
 
-export function textInput(id: string, label: string, options: { multiline?: boolean; maxLength?: number; required?: boolean; placeholder?: string; value?: string } = {}): Element {
+export function textInput(
+  id: string,
+  label: string,
+  options: { multiline?: boolean; maxLength?: number; required?: boolean; errorMessage?: string; placeholder?: string; value?: string } = {},
+): Element {
   return {
     type: 'Input.Text',
     id,
     label: plain(label),
     ...(options.multiline ? { isMultiline: true } : {}),
     ...(options.maxLength ? { maxLength: options.maxLength } : {}),
-    ...(options.required ? { isRequired: true, errorMessage: plain(label) } : {}),
+    ...(options.required ? { isRequired: true, errorMessage: requiredError(options, cardTexts.fill) } : {}),
     ...(options.placeholder ? { placeholder: plain(options.placeholder) } : {}),
     ...(options.value !== undefined ? { value: plain(options.value) } : {}),
   };
 }
 
-export const dateInput = (id: string, label: string, options: { required?: boolean; value?: string } = {}): Element => ({
+export const dateInput = (id: string, label: string, options: { required?: boolean; errorMessage?: string; value?: string } = {}): Element => ({
   type: 'Input.Date',
   id,
   label: plain(label),
-  ...(options.required ? { isRequired: true, errorMessage: plain(label) } : {}),
+  ...(options.required ? { isRequired: true, errorMessage: requiredError(options, cardTexts.date) } : {}),
   ...(options.value ? { value: options.value } : {}),
 });
 
@@ -198,6 +214,9 @@ export const toggleInput = (id: string, title: string, value: boolean): Element 
 export function execute(title: string, verb: string, data: Record<string, Json>, options: { style?: 'positive' | 'destructive' } = {}): Action {
   return { type: 'Action.Execute', title: plain(title), verb, data, ...(options.style ? { style: options.style } : {}) };
 }
+
+/** Buttons inside the body, next to what they act on. */
+export const actionSet = (actions: Action[]): Element => ({ type: 'ActionSet', actions: actions as unknown as Json });
 
 export const showCard = (title: string, card: AdaptiveCard): Action => ({ type: 'Action.ShowCard', title: plain(title), card: card as unknown as Json });
 

@@ -8,8 +8,10 @@ import { trajectoryTimingMessages } from '../../shared/messages/milestones';
 import { trajectoryMessages } from '../../shared/messages/trajectory';
 import type { DossierDetails, DossierSummary } from '../../shared/services';
 import type { IsoDate, PartnerContact } from '../../shared/rules/types';
-import { adaptiveCard, bullets, container, facts, heading, openDialog, paragraph, run, text, type AdaptiveCard, type Element } from './card';
-import { initials, shortDate } from './format';
+import { adaptiveCard, bullets, container, facts, heading, openDialog, paragraph, run, text, userText, type AdaptiveCard, type Element } from './card';
+import { dateTime, initials, shortDate } from './format';
+import { agendaMessages } from '../../shared/messages/agenda';
+import { milestoneStates } from '../../shared/rules/milestone-state';
 
 const msg = botMessages;
 
@@ -55,20 +57,27 @@ export function dossierCard(input: { details: DossierDetails; shared: boolean; t
 
   const body: Element[] = [heading(m.title(dossier.number)), facts(rows), text(m.timeline, { weight: 'bolder', separator: true, spacing: 'medium' })];
   if (input.details.milestones.length === 0) body.push(text(m.noTimeline, { isSubtle: true }));
-  let nextMarked = false;
-  for (const milestone of input.details.milestones) {
+  // R11, R17, R19, R20: the same state as the dossier page (shared/rules/milestone-state.ts).
+  const states = milestoneStates(input.details.milestones, input.details.visits, input.today);
+  const next = states.find((s) => s.state === 'due' || s.state === 'planned');
+  for (const milestone of states) {
     const label = trajectoryTimingMessages.milestoneLabel[milestone.kind];
     const line = m.milestone(label, shortDate(milestone.due), milestone.consultation ? shortDate(milestone.consultation) : null);
-    const past = milestone.due < input.today;
-    const isNext = !past && !nextMarked;
-    if (isNext) nextMarked = true;
+    const late = milestone.state === 'overdue' || milestone.state === 'missed';
+    const marker = milestone.state === 'held' ? '\u2713 ' : late ? '\u26A0 ' : milestone === next ? '\u25B6 ' : '\u2022 ';
+    const state = trajectoryTimingMessages.milestoneState[milestone.state];
     body.push(
       paragraph(
-        [run(past ? '\u2713 ' : isNext ? '\u25B6 ' : '\u2022 '), run(line, isNext ? { weight: 'bolder' } : past ? { isSubtle: true } : {}), run(past ? ` (${m.past})` : isNext ? ` (${m.next})` : '', { isSubtle: true })],
+        [
+          run(marker),
+          run(line, milestone === next || late ? { weight: 'bolder' } : milestone.state === 'held' ? { isSubtle: true } : {}),
+          run(` (${milestone === next ? m.nextState(state) : state})`, late ? { color: 'attention' } : { isSubtle: true }),
+        ],
         { spacing: 'none' },
       ),
     );
   }
+  body.push(...signalLines(input.details, input.shared));
   const partner = input.details.supportingPartner;
   if (partner) body.push(container([text(m.contactTitle(partner.name), { weight: 'bolder' }), contactFacts(partner.contact)], { style: 'emphasis', spacing: 'medium' })); // R5
   if (input.details.nextSteps.length > 0) {
@@ -86,4 +95,22 @@ export function contactCard(partners: readonly { name: string; contact: PartnerC
     body.push(contactFacts(p.contact));
   }
   return adaptiveCard(body);
+}
+
+/**
+ * R8/R9: the dossier's signals for who may read them: kind, moment, organisation and, in a personal
+ * chat, the description (the service audited that read). A shared chat shows kind and moment only.
+ */
+function signalLines(details: DossierDetails, shared: boolean): Element[] {
+  const m = msg.dossier;
+  if (details.signals.length === 0 && details.otherSignals === 0) return [];
+  const out: Element[] = [text(m.signals, { weight: 'bolder', separator: true, spacing: 'medium' })];
+  for (const s of [...details.signals].reverse()) {
+    const kind = s.category === 'safety' ? agendaMessages.safetySignal : agendaMessages.signalCategory[s.category];
+    out.push(paragraph([run(`${kind}: `, { weight: 'bolder', ...(s.category === 'safety' ? { color: 'attention' } : {}) }), run(m.signalBy(dateTime(s.raisedAt), s.partnerName), { isSubtle: true })], { spacing: 'small' }));
+    if (!shared && s.description) out.push(userText(s.description, { spacing: 'none' }));
+  }
+  if (shared && details.signals.length > 0) out.push(text(m.signalsPersonal, { isSubtle: true, spacing: 'small' }));
+  if (details.otherSignals > 0) out.push(text(m.otherSignals(details.otherSignals), { isSubtle: true, spacing: 'small' }));
+  return out;
 }

@@ -45,6 +45,7 @@ export function helpCard(input: HelpInput): AdaptiveCard {
 
 export interface SignalAlertInput {
   signal: Pick<Signal, 'category' | 'raisedAt' | 'basis' | 'description'>;
+  dossierId: string;
   dossierNumber: string;
   partnerName: string;
   safety: boolean;
@@ -65,7 +66,7 @@ export function signalAlertCard(input: SignalAlertInput): AdaptiveCard {
     text(m.description, { weight: 'bolder', spacing: 'medium' }),
     userText(input.signal.description, { spacing: 'none' }),
     text(m.open(input.dossierNumber), { isSubtle: true, spacing: 'medium' }),
-  ]);
+  ], [openDialog(botMessages.pages.openDossier, { page: 'dossier', dossierId: input.dossierId, number: input.dossierNumber })]);
 }
 
 /** A short answer as a card (invoke responses replace the card they came from). */

@@ -26,7 +26,8 @@ export interface Notice {
 export const noticeBlock = (notice: Notice | undefined): Element[] =>
   notice
     ? [
-        container([text(notice.text, { weight: 'bolder', color: notice.tone === 'default' ? 'default' : notice.tone })], {
+        // The container's style carries the tone; the text keeps the default colour (green on green does not read).
+        container([text(notice.text, { weight: 'bolder' })], {
           style: notice.tone === 'attention' ? 'attention' : notice.tone === 'good' ? 'good' : 'emphasis',
         }),
       ]

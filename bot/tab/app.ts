@@ -283,7 +283,7 @@ function ListView(props: { client: TabClient; onOpen(id: string): void }): React
 // ---------------------------------------------------------------------------------------------
 // The dossier page
 
-const stateColor = (state: TimelineEntry['state']) => (state === 'overdue' ? 'danger' : state === 'done' ? 'success' : state === 'planned' ? 'informative' : 'warning');
+const stateColor = (state: TimelineEntry['state']) => (state === 'overdue' || state === 'missed' ? 'danger' : state === 'done' ? 'success' : state === 'planned' ? 'informative' : 'warning');
 
 function TimelineList(props: { entries: readonly TimelineEntry[] }): ReactNode {
   return h(
@@ -298,6 +298,29 @@ function TimelineList(props: { entries: readonly TimelineEntry[] }): ReactNode {
         h(Badge, { appearance: 'tint', color: stateColor(e.state) }, e.stateLabel),
       ),
     ),
+  );
+}
+
+/** R8/R9: the signals this user may read: kind, moment, organisation and what was written (the read is audited). */
+function SignalList(props: { signals: DossierPage['signals']; other: number }): ReactNode {
+  return h(
+    'section',
+    { 'aria-label': msg.dossier.signals, id: 'signalen' },
+    h(Subtitle2, { as: 'h2' }, msg.dossier.signals),
+    h(
+      'ul',
+      { style: { listStyle: 'none', padding: 0 } },
+      ...props.signals.map((s) =>
+        h(
+          'li',
+          { key: s.id, 'data-signal': s.category, style: { padding: '6px 0 6px 8px', borderLeft: `3px solid ${s.safety ? '#c50f1f' : '#bc4b09'}`, marginBottom: '6px' } },
+          h('strong', null, s.label),
+          h('div', { style: { fontSize: '12px', color: '#616161' } }, msg.dossier.signalMeta(msg.formatDateTime(s.raisedAt), s.partnerName)),
+          h('p', { style: { margin: '4px 0 0 0', whiteSpace: 'pre-wrap' } }, s.description),
+        ),
+      ),
+    ),
+    props.other > 0 ? h(Body1, { as: 'p' }, msg.dossier.otherSignals(props.other)) : null,
   );
 }
 
@@ -370,6 +393,7 @@ function DossierView(props: { client: TabClient; dossierId: string; host: TabHos
         ? h(MessageBar, { intent: 'warning' }, h(MessageBarBody, null, `${msg.dossier.overdue}: ${page.overdue.map((e) => `${e.label} (${msg.formatDate(e.date)})`).join('; ')}`))
         : null,
     ),
+    page.signals.length > 0 || page.otherSignals > 0 ? h(SignalList, { signals: page.signals, other: page.otherSignals }) : null,
     h('section', { 'aria-label': msg.dossier.actions }, h(Subtitle2, { as: 'h2' }, msg.dossier.actions),
       page.forms.length === 0
         ? h(Body1, { as: 'p' }, msg.dossier.noActions)

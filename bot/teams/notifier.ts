@@ -104,7 +104,7 @@ export class TeamsNotifier implements Notifier {
       ports.partners.get(event.partnerId),
     ]);
     if (!signal || !dossier) return;
-    const card = signalAlertCard({ signal, dossierNumber: dossier.number, partnerName: partner?.name ?? event.partnerId, safety });
+    const card = signalAlertCard({ signal, dossierId: dossier.id, dossierNumber: dossier.number, partnerName: partner?.name ?? event.partnerId, safety });
     await Promise.all(
       channels.map(async (link) => {
         const target = targetOf(link, event.landlordId);

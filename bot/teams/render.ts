@@ -48,6 +48,8 @@ export interface AgendaRender {
   month?: YearMonth;
   viewer: Viewer;
   notice?: Notice;
+  /** What was typed in the flag form, shown again after a refusal. */
+  values?: Record<string, string>;
   userIds?: readonly string[];
 }
 
@@ -63,6 +65,7 @@ export async function renderAgenda(rt: BotRuntime, input: AgendaRender): Promise
     viewer: input.viewer,
     today: rt.today(),
     ...(input.notice ? { notice: input.notice } : {}),
+    ...(input.values ? { values: input.values } : {}),
     ...(input.userIds ? { userIds: input.userIds } : {}),
   });
   return { card, agenda };

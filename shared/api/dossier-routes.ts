@@ -34,7 +34,7 @@ import { stopTrajectory } from '../services/stop-trajectory';
 import { withdrawConsent } from '../services/withdraw-consent';
 import { userRoute, type ApiRoute, type Reply } from './http';
 import * as s from './dossier-schemas';
-import { dueAndOverdue, formsFor, milestoneViews, timeline } from './dossier-views';
+import { dueAndOverdue, formsFor, milestoneViews, signalViews, timeline } from './dossier-views';
 import { dossierHeadOf } from './views';
 
 const problems = {
@@ -148,12 +148,12 @@ export function dossierRoutes(): ApiRoute[] {
         // The service authorizes and audits the read; the history below is of the dossier it allowed.
         const details = await getDossier(ctx, { dossierId: params.dossierId });
         const d = details.dossier;
-        const [history, partners] = await Promise.all([ctx.ports.dossiers.history(d.id), ctx.ports.partners.list()]);
+        const partners = await ctx.ports.partners.list();
         const names = new Map(partners.map((p) => [p.id, p.name]));
         const today = todayOf(ctx);
-        const visits = history?.visits ?? [];
+        const visits = details.visits;
         const milestones = milestoneViews(details.milestones, visits, today);
-        const requests = history?.informationRequests ?? [];
+        const requests = details.informationRequests;
         // Questions go to the landlord and to the organisation that was asked only.
         const mayReadRequest = (partnerId: string) => isLandlordRole(user) || user.partnerId === partnerId;
         const open = requests.filter((r) => !r.answer && mayReadRequest(r.partnerId));
@@ -162,9 +162,9 @@ export function dossierRoutes(): ApiRoute[] {
           milestones,
           ...(details.plannedEnd ? { plannedEnd: details.plannedEnd } : {}),
           visits,
-          signals: history?.signals ?? [],
+          signals: details.signals,
           informationRequests: requests,
-          contactLog: history?.contactLog ?? [],
+          contactLog: details.contactLog,
           today,
         });
         const contact = details.supportingPartner?.contact;
@@ -194,6 +194,8 @@ export function dossierRoutes(): ApiRoute[] {
           timeline: entries,
           ...dueAndOverdue(entries),
           forms: formsFor(user, d, details.nextSteps, details.actions, open.length),
+          signals: signalViews(details.signals),
+          otherSignals: details.otherSignals,
           openRequests: open.map((r) => ({ id: r.id, question: r.question, askedAt: r.askedAt })),
           plannedVisits: visits.filter((v) => !v.heldOn).map((v) => ({ id: v.id, kind: v.kind, ...(v.plannedOn ? { plannedOn: v.plannedOn } : {}) })),
           partners: partners.map((p) => ({ id: p.id, name: p.name })),

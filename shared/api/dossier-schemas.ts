@@ -69,7 +69,7 @@ export type VisitBody = z.infer<typeof visitBody>;
 // ---------------------------------------------------------------------------------------------
 // Responses
 
-const milestoneState = z.enum(['done', 'planned', 'due', 'overdue']);
+const milestoneState = z.enum(['done', 'planned', 'due', 'overdue', 'missed']);
 
 export const actionResultSchema = z.object({
   dossierId: z.string(),
@@ -132,6 +132,10 @@ export const dossierPageSchema = z.object({
   dueNext: timelineEntrySchema.optional(),
   overdue: z.array(timelineEntrySchema),
   forms: z.array(z.string()).describe('The forms this user may use now (the page shows these)'),
+  signals: z
+    .array(z.object({ id, category: z.string(), label: z.string(), raisedAt: z.string(), partnerName: z.string(), description: z.string(), safety: z.boolean() }))
+    .describe('R8/R9: the signals this user may read, newest first, with their description (the read is audited)'),
+  otherSignals: z.number().int().describe('Signals of this dossier the user may not read (by count only)'),
   openRequests: z.array(z.object({ id, question: z.string(), askedAt: z.string() })),
   plannedVisits: z.array(z.object({ id, kind: z.string(), plannedOn: optionalDate })),
   partners: z.array(z.object({ id, name: z.string() })),

@@ -1,7 +1,7 @@
 /**
  * What the dossier page and list show, built from the services' results as plain functions: the
- * milestones with their state (done, planned, due, overdue), the timeline of a dossier (lease start,
- * milestones with their consultations, visits and findings, signals by category only, extensions,
+ * milestones with their state (shared/rules/milestone-state.ts), the timeline of a dossier (lease start,
+ * milestones with their consultations, visits and findings, signals, extensions,
  * transfers, information requests, contacts, planned end), what is due next and what is overdue, and
  * which forms the user may use. Dutch labels from shared/messages/tab.ts. No I/O, no clock.
  */
@@ -9,34 +9,27 @@ import { agendaMessages } from '../messages/agenda';
 import { tabMessages as msg } from '../messages/tab';
 import { trajectoryMessages } from '../messages/trajectory';
 import type { Milestone } from '../rules/milestones';
+import { milestoneStates } from '../rules/milestone-state';
 import type { TrajectoryStep } from '../rules/trajectory';
 import type { Action } from '../rules/access';
 import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, Signal, User, Visit } from '../rules/types';
 import { SIGNATORIES } from '../rules/types';
-import type { FormId, MilestoneView, TimelineEntry } from './dossier-schemas';
+import type { DossierPage, FormId, MilestoneView, TimelineEntry } from './dossier-schemas';
 
 
 type State = TimelineEntry['state'];
 
 const dayOf = (instant: string): IsoDate => instant.slice(0, 10);
 
-/** R11, R17, R19, R20: a visit milestone is done once a visit of its kind was held; an evaluation once its consultation took place. */
+/** R11, R17, R19, R20: the milestones with their one state (shared/rules/milestone-state.ts); "held" reads as done on the page. */
 export function milestoneViews(list: readonly Milestone[], visits: readonly Visit[], today: IsoDate): MilestoneView[] {
-  const held = (kind: string) => visits.filter((v) => v.kind === kind && v.heldOn).sort((a, b) => (a.heldOn as string).localeCompare(b.heldOn as string));
-  const planned = (kind: string) => visits.filter((v) => v.kind === kind && !v.heldOn && v.plannedOn);
-  let finalsSeen = 0;
-  return list.map((m) => {
-    let state: State;
-    if (m.consultation) {
-      state = m.consultation < today ? 'done' : 'due';
-    } else {
-      const index = m.kind === 'final-evaluation' ? finalsSeen++ : 0;
-      if (held(m.kind).length > index) state = 'done';
-      else if (planned(m.kind).length > 0) state = 'planned';
-      else state = m.due < today ? 'overdue' : 'due';
-    }
-    return { kind: m.kind, label: msg.timeline.milestone[m.kind] ?? m.kind, due: m.due, consultation: m.consultation, state };
-  });
+  return milestoneStates(list, visits, today).map((m) => ({
+    kind: m.kind,
+    label: msg.timeline.milestone[m.kind] ?? m.kind,
+    due: m.due,
+    consultation: m.consultation,
+    state: m.state === 'held' ? 'done' : m.state,
+  }));
 }
 
 const entry = (date: IsoDate, type: string, label: string, state: State, detail?: string): TimelineEntry => ({
@@ -48,12 +41,18 @@ const entry = (date: IsoDate, type: string, label: string, state: State, detail?
   ...(detail ? { detail } : {}),
 });
 
+const signalLabel = (s: Signal) => (s.category === 'safety' ? msg.timeline.safetySignal : msg.timeline.signal(agendaMessages.signalCategory[s.category]));
+
+/** R8/R9: the signals shown under "Signalen", newest first: kind, moment, organisation, description. */
+export const signalViews = (signals: readonly (Signal & { partnerName: string })[]): DossierPage['signals'] =>
+  [...signals].reverse().map((s) => ({ id: s.id, category: s.category, label: signalLabel(s), raisedAt: s.raisedAt, partnerName: s.partnerName, description: s.description, safety: s.category === 'safety' }));
+
 export interface TimelineInput {
   dossier: Dossier;
   milestones: readonly MilestoneView[];
   plannedEnd?: IsoDate;
   visits: readonly Visit[];
-  signals: readonly Signal[];
+  signals: readonly (Signal & { partnerName: string })[];
   informationRequests: readonly InformationRequest[];
   contactLog: readonly ContactLogEntry[];
   today: IsoDate;
@@ -87,9 +86,9 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
       out.push(entry(v.plannedOn, 'visit', t.visitPlanned(kind), v.plannedOn < today ? 'overdue' : 'planned'));
     }
   }
-  // Signals by category only: their descriptions stay with who raised them (DESIGN, Security).
+  // The signals this user may read; their descriptions are under "Signalen" of the page.
   for (const s of input.signals) {
-    out.push(entry(dayOf(s.raisedAt), 'signal', s.category === 'safety' ? t.safetySignal : t.signal(agendaMessages.signalCategory[s.category]), 'done'));
+    out.push(entry(dayOf(s.raisedAt), 'signal', signalLabel(s), 'done', t.signalBy(s.partnerName)));
   }
   for (const e of d.extensions) out.push(entry(e.decidedOn, 'extension', t.extension(e.months), 'done'));
   for (const tr of d.transfers) {

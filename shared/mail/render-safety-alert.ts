@@ -25,7 +25,7 @@ export function renderSafetyAlert(input: SafetyAlertInput): RenderedMail {
     blocks: [
       textBlock(msg.safetyBody(input.partner.name, brusselsDate(input.raisedAt), time, input.dossierNumber)),
       ...(input.basis === 'safety-without-consent' ? [textBlock(msg.safetyWithoutConsent)] : []),
-      textBlock(msg.safetyWhere),
+      textBlock(msg.safetyWhere(input.dossierNumber)),
     ],
   });
 }

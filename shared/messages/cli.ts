@@ -1,5 +1,6 @@
 /** Dutch texts of the `woonbegeleiding` command. */
 import { jobMessages } from './jobs';
+import { trajectoryMessages } from './trajectory';
 
 export const cliMessages = {
   usage: [
@@ -42,16 +43,11 @@ export const cliMessages = {
   seedSkipped: 'De demoverhuurder bestaat al: niets gewijzigd (gebruik --force om ontbrekende gegevens aan te vullen).',
   noLandlord: (id: string) => `Verhuurder "${id}" bestaat niet in deze opslag. Start het product eens of gebruik "seed --demo".`,
   unknownPartner: (id: string) => `Partnerorganisatie "${id}" bestaat niet.`,
-  dossiersHeader: ['Nummer', 'Soort', 'Status', 'Begeleidend', 'Aanmeldend', 'Start huur', 'Geplande einde'],
+  dossiersHeader: ['Nummer', 'Soort', 'Fase', 'Begeleidend', 'Aanmeldend', 'Start huur', 'Gepland einde'],
   dossierCount: (n: number) => `${n} ${n === 1 ? 'dossier' : 'dossiers'}.`,
   kind: { VT: 'VT', other: 'AW' } as Record<string, string>,
-  status: {
-    candidacy: 'kandidatuur',
-    active: 'actief',
-    extended: 'verlengd',
-    'closed-positive': 'positief afgesloten',
-    stopped: 'stopgezet',
-  } as Record<string, string>,
+  /** The same words as the pages and the cards (one vocabulary). */
+  status: trajectoryMessages.statusLabel as Record<string, string>,
   importUsage: 'Gebruik: woonbegeleiding import dossiers BESTAND.csv',
   fileUnreadable: (file: string) => `Het bestand "${file}" kan niet gelezen worden.`,
   deadlineAt: (date: string, time: string) => `${date} ${time}`,

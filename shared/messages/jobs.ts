@@ -17,7 +17,8 @@ export const jobMessages = {
 
   runHeader: (weekday: string, day: string, time: string) => `Taken op ${weekday} ${date(day)} ${time} (Brusselse tijd):`,
   nothingDue: 'Op dit moment moet er niets gebeuren.',
-  nothingNew: (already: number) => `Niets nieuws: wat op dit moment moet gebeuren, is al gebeurd (${already} ${already === 1 ? 'stap' : 'stappen'}).`,
+  // No count: a second run skips whole jobs, so a count of its steps is not the count of the effects.
+  nothingNew: 'Niets nieuws: alles wat op dit moment moest gebeuren, is al gebeurd.',
   summary: (done: number, recovered: number, failed: number, already: number) =>
     `Samen: ${done} nieuw, ${recovered} hersteld na een onderbreking, ${failed} mislukt; ${already} ${already === 1 ? 'was' : 'waren'} al gebeurd.`,
   jobError: (job: string, code: string) => `Taak "${job}" stopte met een fout (${code}); de volgende run probeert opnieuw.`,

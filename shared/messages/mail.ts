@@ -107,7 +107,8 @@ export const mailMessages = {
   safetyBody: (partnerName: string, day: string, time: string, number: string) =>
     `${partnerName} meldde op ${date(day)} om ${time} uur een probleem dat de veiligheid van een partner in het traject in gevaar kan brengen (dossier ${number}).`,
   safetyWithoutConsent: 'De huurder gaf geen toestemming om informatie te delen; omdat het om veiligheid gaat, wordt het signaal toch doorgegeven. Dat staat zo in het auditlog.',
-  safetyWhere: 'De beschrijving staat in het dossier, in Teams (Woonbegeleiding) en in de invoegtoepassing in Outlook. Ze staat bewust niet in deze e-mail.',
+  safetyWhere: (number: string) =>
+    `Wat er gebeurde, lees je in Teams, in het alarmkanaal van Woonbegeleiding en in het dossier: open het tabblad Dossiers, of typ in de persoonlijke chat met de bot: dossier ${number}. De beschrijving staat bewust niet in deze e-mail.`,
 
   // R10: an open information request
   informationReminderSubject: (number: string) => `Herinnering: vraag om informatie over dossier ${number}`,

@@ -9,4 +9,6 @@ export const trajectoryTimingMessages = {
     'evaluation-10m': 'Evaluatie na 10 maanden',
     'final-evaluation': 'Eindevaluatie',
   },
+  /** One word per milestone state (shared/rules/milestone-state.ts), on the card, the page and in the CLI. */
+  milestoneState: { planned: 'gepland', due: 'te doen', overdue: 'te laat', held: 'gebeurd', missed: 'niet doorgegaan' },
 } as const;

@@ -6,12 +6,20 @@
  */
 import { agendaMessages } from './agenda';
 import { calendarMessages } from './calendar';
+import { trajectoryTimingMessages } from './milestones';
 import { trajectoryMessages } from './trajectory';
 
 const date = calendarMessages.formatDate;
+const milestoneState = trajectoryTimingMessages.milestoneState;
 
 export const tabMessages = {
   formatDate: date,
+  /** "04/12/2026 om 16:20", Brussels time (the page runs in any time zone). */
+  formatDateTime: (instant: string): string => {
+    const parts = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(instant));
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('day')}/${part('month')}/${part('year')} om ${part('hour')}:${part('minute')}`;
+  },
   title: 'Dossiers',
   noScript: 'Deze pagina heeft JavaScript nodig.',
   unavailable: 'De pagina Dossiers is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
@@ -34,7 +42,7 @@ export const tabMessages = {
     empty: 'Geen dossiers die aan deze filters voldoen.',
     newCandidacy: 'Nieuwe kandidatuur',
     absence: 'Afwezigheid melden',
-    columns: { number: 'Nummer', tenant: 'Huurder', kind: 'Soort', status: 'Fase', partner: 'Begeleidend', plannedEnd: 'Geplande einde', attention: 'Aandacht' },
+    columns: { number: 'Nummer', tenant: 'Huurder', kind: 'Soort', status: 'Fase', partner: 'Begeleidend', plannedEnd: 'Gepland einde', attention: 'Aandacht' },
     open: (number: string) => `Dossier ${number} openen`,
   },
 
@@ -70,6 +78,9 @@ export const tabMessages = {
     actions: 'Wat je kan doen',
     noActions: 'Je kan in dit dossier geen stappen zetten.',
     openRequests: 'Openstaande informatievragen',
+    signals: 'Signalen',
+    signalMeta: (at: string, partner: string) => `${at}, doorgegeven door ${partner}`,
+    otherSignals: (count: number) => (count === 1 ? 'Er is nog 1 signaal van een andere organisatie.' : `Er zijn nog ${count} signalen van andere organisaties.`),
   },
 
   /** The timeline of a dossier: one line per event (dates formatted by the page). */
@@ -94,6 +105,7 @@ export const tabMessages = {
     seriousDefects: 'ernstige gebreken vastgesteld',
     workerAbsent: 'woonbegeleider niet aanwezig',
     signal: (category: string) => `Signaal: ${category}`,
+    signalBy: (partner: string) => `doorgegeven door ${partner}; de beschrijving staat onder Signalen`,
     safetySignal: agendaMessages.safetySignal,
     extension: (months: number) => `Verlengd met ${months} maanden`,
     transferRequested: 'Overdracht gevraagd',
@@ -105,7 +117,8 @@ export const tabMessages = {
     plannedEnd: 'Geplande einddatum begeleiding',
     closed: 'Traject positief afgerond',
     stopped: 'Traject stopgezet',
-    state: { done: 'gebeurd', planned: 'gepland', due: 'te doen', overdue: 'te laat' } as Record<string, string>,
+    // The milestones' own words (shared/messages/milestones.ts), so card, page and CLI say the same.
+    state: { ...milestoneState, done: milestoneState.held } as Record<string, string>,
   },
 
   /** The forms of the steps (R1-R20); labels of the fields, buttons, confirmations. */
@@ -145,7 +158,7 @@ export const tabMessages = {
     heading: 'Overdrachten voor jouw organisatie',
     headingLandlord: 'Openstaande overdrachten',
     intro: 'Een andere organisatie vraagt jouw organisatie om deze trajecten over te nemen. Je ziet alleen wat nodig is om te beslissen; na het aanvaarden zie je het hele dossier.',
-    columns: { number: 'Dossier', kind: 'Soort', from: 'Van', to: 'Naar', requestedOn: 'Gevraagd op', reason: 'Reden', plannedEnd: 'Geplande einde' },
+    columns: { number: 'Dossier', kind: 'Soort', from: 'Van', to: 'Naar', requestedOn: 'Gevraagd op', reason: 'Reden', plannedEnd: 'Gepland einde' },
     accept: 'Aanvaarden',
     refuse: 'Weigeren',
     acceptLabel: (number: string) => `Overdracht van ${number} aanvaarden`,

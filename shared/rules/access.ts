@@ -169,6 +169,18 @@ export function canReadDossier(user: User, dossier: Dossier): boolean {
   return dossier.registeringPartnerId === partnerId || dossier.supportingPartnerId === partnerId;
 }
 
+/**
+ * R8/R9: may the user read this signal's description? The landlord (to whom it was passed on), the
+ * organisation that raised it, and the dossier's current supporting organisation (signals follow the
+ * dossier on a transfer, R6); a registering organisation that does not support the dossier does not.
+ */
+export function canReadSignal(user: User, dossier: Dossier, signal: { partnerId: string }): boolean {
+  if (!canReadDossier(user, dossier)) return false;
+  if (isLandlordRole(user.role)) return true;
+  const partnerId = memberPartnerOf(user);
+  return partnerId === signal.partnerId || partnerId === dossier.supportingPartnerId;
+}
+
 /** R6: the user belongs to the organisation that an open transfer request of this dossier goes to. */
 export function isReceivingPartner(user: User, dossier: Dossier): boolean {
   const partnerId = memberPartnerOf(user);

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'flag.create',
   'flag.withdraw',
   'signal.raise',
+  'signal.read',
   'info.request',
   'info.answer',
   'contactlog.add',

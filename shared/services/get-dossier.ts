@@ -5,10 +5,10 @@
  * (basis 'role') before anything is shown. A dossier the user may not see answers 'not-found', the
  * same as a missing id, and is not audited (nothing was shown).
  */
-import { allowedDossierActions, type Action } from '../rules/access';
+import { allowedDossierActions, canReadSignal, type Action } from '../rules/access';
 import { milestones, type Milestone } from '../rules/milestones';
 import { allowedSteps, plannedEnd, type TrajectoryStep } from '../rules/trajectory';
-import type { Dossier, IsoDate, PartnerContact } from '../rules/types';
+import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, PartnerContact, Signal, Visit } from '../rules/types';
 import { auditEntry } from './audit';
 import type { ServiceContext } from './context';
 import { loadAuthorized } from './dossier-access';
@@ -16,6 +16,8 @@ import { requireInput } from './validate';
 
 export interface GetDossierInput {
   dossierId: string;
+  /** False where signal descriptions are not shown (a shared chat): signals come by kind and date only, not audited as read. */
+  signalTexts?: boolean;
 }
 
 export interface DossierDetails {
@@ -28,6 +30,14 @@ export interface DossierDetails {
   nextSteps: TrajectoryStep[];
   /** Every dossier action of the access policy this user may take (menus, buttons). */
   actions: Action[];
+  /** Planned and held visits (R17-R19), oldest first: the milestones' state (rules/milestone-state.ts) reads them. */
+  visits: Visit[];
+  /** R8/R9: the signals this user may read, with their description and the name of the organisation that raised it, oldest first (their read is audited). */
+  signals: (Signal & { partnerName: string })[];
+  /** How many signals the dossier has that this user may not read (shown by count, never by content). */
+  otherSignals: number;
+  contactLog: ContactLogEntry[];
+  informationRequests: InformationRequest[];
 }
 
 /** Which access-policy action takes each step of the trajectory. */
@@ -44,8 +54,13 @@ const STEP_ACTION: Record<TrajectoryStep, Action> = {
 export async function getDossier(ctx: ServiceContext, input: GetDossierInput): Promise<DossierDetails> {
   requireInput(input);
   const dossier = await loadAuthorized(ctx, input.dossierId, 'dossier.read');
-  const partner = await ctx.ports.partners.get(dossier.supportingPartnerId);
+  const [partner, history] = await Promise.all([ctx.ports.partners.get(dossier.supportingPartnerId), ctx.ports.dossiers.history(dossier.id)]);
   const actions = allowedDossierActions(ctx.user, dossier);
+  const allSignals = history?.signals ?? [];
+  const readable = allSignals.filter((s) => canReadSignal(ctx.user, dossier, s));
+  const partnerNames = new Map<string, string>();
+  for (const id of new Set(readable.map((s) => s.partnerId))) partnerNames.set(id, id === partner?.id ? partner.name : ((await ctx.ports.partners.get(id))?.name ?? id));
+  const signals = readable.map((s) => ({ ...s, partnerName: partnerNames.get(s.partnerId) ?? s.partnerId }));
   const details: DossierDetails = {
     dossier,
     milestones: dossier.leaseStart
@@ -54,10 +69,23 @@ export async function getDossier(ctx: ServiceContext, input: GetDossierInput): P
     supportingPartner: partner && { id: partner.id, name: partner.name, contact: partner.contact },
     nextSteps: allowedSteps(dossier).filter((step) => actions.includes(STEP_ACTION[step])),
     actions,
+    visits: history?.visits ?? [],
+    signals: input.signalTexts === false ? signals.map((s) => ({ ...s, description: '' })) : signals,
+    otherSignals: allSignals.length - signals.length,
+    contactLog: history?.contactLog ?? [],
+    informationRequests: history?.informationRequests ?? [],
   };
   const end = plannedEnd(dossier);
   if (end) details.plannedEnd = end;
   // Audited before it is shown: no disclosure without its trace.
   await ctx.ports.audit.append(auditEntry(ctx, 'dossier.read', { dossierId: dossier.id, basis: 'role' }));
+  // R8/R9: signal descriptions passed on to this reader, audited on the basis each was passed on with.
+  if (input.signalTexts !== false) {
+    for (const basis of ['consent', 'safety'] as const) {
+      const shown = signals.filter((s) => (s.basis === 'consent' ? 'consent' : 'safety') === basis);
+      if (shown.length === 0) continue;
+      await ctx.ports.audit.append(auditEntry(ctx, 'signal.read', { dossierId: dossier.id, basis, details: { signals: shown.length, signalIds: shown.map((s) => s.id).join(',') } }));
+    }
+  }
   return details;
 }

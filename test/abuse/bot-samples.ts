@@ -38,6 +38,7 @@ export function cardRef(kind: CardRef['kind'], t: BotTarget): CardRef {
 export const VERB_SAMPLES: Readonly<Record<Verb, (t: BotTarget, card: CardRef) => Record<string, unknown>>> = {
   refresh: (_t, card) => ({ card }),
   'agenda.flag': (t, card) => ({ card, dossierId: t.dossierId, problem: 'Aanmelding door een buitenstaander' }),
+  'agenda.withdraw': (t, card) => ({ card, dossierId: t.dossierId }),
   'conclusions.form': (_t, card) => ({ card }),
   'conclusions.record': (t, card) => ({ card, dossierIds: [t.dossierId], c0_on: 'true', c0_summary: 'Overschreven door een buitenstaander', c0_decision: 'none' }),
   'conclusions.confirm': (_t, card) => ({ card, remark: 'Bevestigd door een buitenstaander' }),

@@ -1,8 +1,8 @@
-/** "Dossier toevoegen ter bespreking" (R15, R13b) from the agenda card, and "Conclusies noteren" (R16). */
+/** "Dossier toevoegen ter bespreking" and "Agendering intrekken" (R15, R13b) from the agenda card, and "Conclusies noteren" (R16). */
 import { agendaMessages } from '../../../shared/messages/agenda';
 import { authorizeForPartner } from '../../../shared/rules/access';
 import { monthCalendar } from '../../../shared/rules/calendar';
-import { flagDossier } from '../../../shared/services';
+import { flagDossier, withdrawFlag } from '../../../shared/services';
 import { isLandlordRole } from '../../../shared/services/roles';
 import type { AdaptiveCard, CardRef } from '../../cards/card';
 import { renderConclusionsForm } from '../render';
@@ -24,6 +24,17 @@ export async function flagFromCard(turn: Turn, known: KnownTurn, ref: AgendaRef,
   const meetingDate = monthCalendar(result.flag.month, known.ctx.calendar).meetingDate;
   const text = result.outcome === 'created' ? agendaMessages.flagCreated(meetingDate) : agendaMessages.alreadyFlagged(meetingDate);
   return renderFor(turn, known, ref, { notice: { tone: 'good', text } });
+}
+
+/** R15: "Agendering intrekken" (after its confirmation card): the same service and messages as the add-in. */
+export async function withdrawFromCard(turn: Turn, known: KnownTurn, ref: AgendaRef, data: ActionData): Promise<AdaptiveCard> {
+  const result = await withdrawFlag(known.ctx, {
+    dossierId: str(data, 'dossierId') ?? '',
+    month: ref.month,
+    ...(isLandlordRole(known.user) ? { partnerId: ref.partnerId } : {}),
+  });
+  const meetingDate = monthCalendar(result.flag.month, known.ctx.calendar).meetingDate;
+  return renderFor(turn, known, ref, { notice: { tone: 'good', text: agendaMessages.flagWithdrawn(meetingDate) } });
 }
 
 export async function conclusionsForm(turn: Turn, known: KnownTurn, ref: { partnerId: string; month: string }): Promise<AdaptiveCard> {

@@ -7,7 +7,7 @@ import type { AdaptiveCard, CardRef } from '../../cards/card';
 import { noticeCard } from '../../cards/message-cards';
 import { botMessages } from '../../../shared/messages/bot';
 import { describeError, type KnownTurn, type Turn } from '../turn';
-import { conclusionsForm, flagFromCard } from './agenda';
+import { conclusionsForm, flagFromCard, withdrawFromCard } from './agenda';
 import { confirmFromCard, formKeys, NothingChecked, recordFromForm, SummaryMissing } from './conclusions';
 import { cardRefOf, formIdOf, inputValues, type ActionData } from './data';
 import { submitAbsence, submitSignal } from './forms';
@@ -15,6 +15,7 @@ import { renderFor } from './refresh';
 
 const SIGNAL_KEYS = ['dossierId', 'category', 'description'];
 const ABSENCE_KEYS = ['workerName', 'from', 'expectedUntil', 'replacementContact', 'dossierIds'];
+const FLAG_KEYS = ['dossierId', 'problem'];
 
 type Kind = CardRef['kind'];
 type RefOf<K extends Kind> = Extract<CardRef, { kind: K }>;
@@ -34,6 +35,7 @@ const action = <K extends Kind>(a: CardAction<K>): CardAction<Kind> => a as unkn
 export const CARD_ACTIONS = {
   refresh: action({ cards: ['agenda', 'conclusions', 'conclusions-form', 'signal-form', 'absence-form'], run: (turn, known, ref, data) => renderFor(turn, known, ref, withFormId(data)) }),
   'agenda.flag': action({ cards: ['agenda'], run: flagFromCard }),
+  'agenda.withdraw': action({ cards: ['agenda'], run: withdrawFromCard }),
   'conclusions.form': action({ cards: ['conclusions-form', 'agenda'], run: (turn, known, ref) => conclusionsForm(turn, known, ref) }),
   'conclusions.record': action({ cards: ['conclusions-form'], run: recordFromForm }),
   'conclusions.confirm': action({ cards: ['conclusions'], run: confirmFromCard }),
@@ -59,7 +61,7 @@ export async function handleAction(turn: Turn, known: KnownTurn, verb: string | 
   if (!ref) return noticeCard({ tone: 'attention', text: botMessages.unexpected });
   const formId = formIdOf(data);
   // What to show again after a refusal: the card with the values typed.
-  const keys = ref.kind === 'signal-form' ? SIGNAL_KEYS : ref.kind === 'absence-form' ? ABSENCE_KEYS : ref.kind === 'conclusions-form' ? formKeys(data) : [];
+  const keys = ref.kind === 'signal-form' ? SIGNAL_KEYS : ref.kind === 'absence-form' ? ABSENCE_KEYS : ref.kind === 'conclusions-form' ? formKeys(data) : verb === 'agenda.flag' ? FLAG_KEYS : [];
   const again = (text: string) =>
     renderFor(turn, known, ref, { notice: { tone: 'attention', text }, values: inputValues(data, keys), ...(formId ? { formId } : {}) });
 

@@ -22,7 +22,7 @@ export async function renderFor(
   const values = options.values ? { values: options.values } : {};
   switch (ref.kind) {
     case 'agenda':
-      return (await renderAgenda(turn.rt, { landlord: known.landlord, partnerId: ref.partnerId, month: ref.month, viewer, ...notice })).card;
+      return (await renderAgenda(turn.rt, { landlord: known.landlord, partnerId: ref.partnerId, month: ref.month, viewer, ...notice, ...values })).card;
     case 'conclusions':
       return (
         (await renderConclusions(turn.rt, { landlord: known.landlord, partnerId: ref.partnerId, month: ref.month, viewer, ...notice })) ??

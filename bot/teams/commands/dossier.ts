@@ -22,6 +22,7 @@ export async function dossier(turn: Turn, known: KnownTurn, args: string[]): Pro
   }
   // The linked partner's dossiers only, whoever asks: others are "not found" (nothing leaks).
   if (!found || (turn.shared && !partnerSeesDossier(found, scope.partnerId as string))) throw dossierNotFound();
-  const details = await getDossier(known.ctx, { dossierId: found.id }); // access check and audit
+  // Access check and audit; a shared chat gets no signal descriptions (least data in shared chats).
+  const details = await getDossier(known.ctx, { dossierId: found.id, signalTexts: !turn.shared });
   await replyCard(turn, dossierCard({ details, shared: turn.shared, today: turn.rt.today() }));
 }

@@ -50,7 +50,7 @@ export function renderReport(report: JobReport): string {
     const count = (o: ReportEntry['outcome']) => shown.filter((e) => e.outcome === o).length;
     lines.push(msg.summary(count('done'), count('recovered'), count('failed') + count('gave-up') + count('in-progress'), already));
   } else {
-    lines.push(already > 0 ? msg.nothingNew(already) : msg.nothingDue);
+    lines.push(already > 0 ? msg.nothingNew : msg.nothingDue);
   }
   for (const e of report.errors) lines.push(msg.jobError(msg.job[e.job] ?? e.job, e.code));
   return lines.join('\n');

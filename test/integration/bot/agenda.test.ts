@@ -121,7 +121,7 @@ describe('R13: postAgendas posts the agenda card in each linked conversation', (
     await h.bot.postAgendas(MONTH);
     await h.bot.flush();
     const deVaart = cardText(cardOf(h.connector.updates(DE_VAART_CHAT.id)[0]?.body ?? {}));
-    expect(deVaart).toContain('De agenda is afgesloten. Het overleg gaat door.');
+    expect(deVaart).toContain('De agenda is afgesloten. Het overleg gaat vandaag door.');
     expect(actionsOf(cardOf(h.connector.updates(DE_VAART_CHAT.id)[0]?.body ?? {}))).not.toContain('Dossier toevoegen');
     const onderdak = cardText(cardOf(h.connector.updates(ONDERDAK_CHAT.id)[0]?.body ?? {}));
     expect(onderdak).toContain('Het structureel overleg van 27/11/2025 gaat niet door: er zijn geen dossiers te bespreken.');

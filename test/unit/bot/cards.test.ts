@@ -13,7 +13,11 @@ import type { AdaptiveCard } from '../../../bot/cards/card';
 import { demoData } from '../../../shared/demo/demo-data';
 import { buildAgenda } from '../../../shared/rules/agenda';
 import { milestones } from '../../../shared/rules/milestones';
-import type { Consultation, Flag, Signal, User } from '../../../shared/rules/types';
+import type { Consultation, Flag, Signal, User, Visit } from '../../../shared/rules/types';
+import { botMessages } from '../../../shared/messages/bot';
+import { agendaMessages } from '../../../shared/messages/agenda';
+import { addinMessages } from '../../../shared/messages/addin';
+import { PROBLEM_MAX_LENGTH } from '../../../shared/rules/flags';
 import type { DossierSummary } from '../../../shared/services';
 import { cardProblems, cardText, markdownLinks } from './card-validator';
 
@@ -67,12 +71,18 @@ const details = {
   supportingPartner: { id: partner.id, name: partner.name, contact: partner.contact },
   nextSteps: ['extend' as const, 'close-positively' as const],
   actions: [],
+  visits: [],
+  signals: [{ ...(signals[0] as Signal), dossierId: active.id, partnerName: partner.name }],
+  otherSignals: 0,
+  contactLog: [],
+  informationRequests: [],
 };
 
 /** Every kind of card, in the variants that change its structure. */
 const cards: Record<string, AdaptiveCard> = {
   'agenda, before the deadline, everyone': agendaCard({ agenda: agendaAt('2025-11-20T09:00:00+01:00'), partner, landlord: demo.landlord, viewer: baseViewer(), today: TODAY, userIds: ['29:a', '29:b'] }),
   'agenda, coordinator after the meeting, Teams link': agendaCard({ agenda: agendaAt('2025-11-27T15:00:00+01:00'), partner, landlord: demo.landlord, consultation: { ...consultation, status: 'held' }, viewer: userViewer(coordinator, false), today: '2025-11-27' }),
+  'agenda, member of the partner, before the deadline': agendaCard({ agenda: agendaAt('2025-11-20T09:00:00+01:00'), partner, landlord: demo.landlord, viewer: userViewer(member, false), today: TODAY, values: { dossierId: 'd-9999', problem: INJECTION } }),
   'agenda, cancelled, in person': agendaCard({ agenda: agendaAt('2025-11-27T15:00:00+01:00', 'onderdak'), partner: inPerson, landlord: demo.landlord, viewer: baseViewer(), today: '2025-11-27', notice: { tone: 'good', text: 'Bijgewerkt' } }),
   'conclusions, awaiting, everyone': conclusionsCard({ consultation, partner, numbers, viewer: baseViewer(), userIds: ['29:a'] }),
   'conclusions, confirmed with remark': conclusionsCard({ consultation: { ...consultation, status: 'confirmed', confirmation: { by: member.objectId, at: '2025-11-28T09:15:00+01:00', remark: INJECTION } }, partner, numbers, viewer: userViewer(member, true), confirmedByName: 'Megan Bowen' }),
@@ -81,7 +91,7 @@ const cards: Record<string, AdaptiveCard> = {
   'dossier list, shared': dossierListCard({ title: 'Lopende dossiers', dossiers: [...summaries, ...summaries], shared: true }),
   'dossier list, empty': dossierListCard({ title: 'Lopende dossiers', dossiers: [], shared: false }),
   'dossier, personal': dossierCard({ details, shared: false, today: TODAY }),
-  'dossier, shared': dossierCard({ details, shared: true, today: TODAY }),
+  'dossier, shared': dossierCard({ details: { ...details, signals: details.signals.map((x) => ({ ...x, description: '' })) }, shared: true, today: TODAY }),
   contact: contactCard([partner]),
   'contact, all': contactCard(demo.partners),
   'signal form': signalFormCard({ dossiers: [{ title: 'VT-2025-001 (A. V.)', value: 'd-0001' }], formId: 'f1', values: { description: INJECTION, dossierId: 'd-9999' } }),
@@ -89,7 +99,7 @@ const cards: Record<string, AdaptiveCard> = {
   'absence form': absenceFormCard({ dossiers: [{ title: 'VT-2025-001', value: 'd-0001' }], formId: 'f2' }),
   'help, coordinator, shared': helpCard({ name: 'Alex Wilber', role: 'landlord-coordinator', shared: true, linkedPartner: partner.name, alertChannel: false }),
   'help, member, personal': helpCard({ name: 'Megan Bowen', role: 'partner-member', shared: false, alertChannel: false }),
-  'safety alert': signalAlertCard({ signal: signals[0] as Signal, dossierNumber: 'VT-2025-001', partnerName: partner.name, safety: true }),
+  'safety alert': signalAlertCard({ signal: signals[0] as Signal, dossierId: 'd-1', dossierNumber: 'VT-2025-001', partnerName: partner.name, safety: true }),
   notice: noticeCard({ tone: 'attention', text: INJECTION }),
 };
 
@@ -112,6 +122,126 @@ describe('every card the bot can send', () => {
     expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', id: 'a' }, { type: 'Input.Text', id: 'a' }] })).toEqual(['validate: Duplicate Id "a".']);
     expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }).join()).toContain('Bogus');
     expect(markdownLinks({ type: 'TextBlock', text: '[a](https://b)' })).toHaveLength(1);
+  });
+});
+
+const m = botMessages;
+const inputsOf = (card: AdaptiveCard | undefined): Record<string, unknown>[] => {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.')) found.push(o);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+};
+
+/** Each text block of a card as a reader sees it: its runs joined. */
+const blocksOf = (card: AdaptiveCard | undefined): string[] => {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'RichTextBlock') out.push((o.inlines as { text: string }[]).map((r) => r.text).join(''));
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+};
+
+describe('card texts against the catalogue (shared/messages)', () => {
+  it('R13b: the Teams flag form asks in words, refuses an empty field with the add-in\'s sentence and never cuts a long text', () => {
+    const problem = inputsOf(cards['agenda, before the deadline, everyone']).find((i) => i.id === 'problem');
+    expect(problem).toMatchObject({ label: m.agenda.addDossierProblem, isRequired: true, errorMessage: agendaMessages.problemMissing });
+    expect(problem?.errorMessage).toBe(addinMessages.dossiers.problemHint); // the add-in's wording
+    expect(problem).not.toHaveProperty('maxLength'); // Teams would cut at maxLength without a word; the rule refuses instead
+    expect(String(problem?.placeholder)).toContain(String(PROBLEM_MAX_LENGTH));
+    const dossier = inputsOf(cards['agenda, before the deadline, everyone']).find((i) => i.id === 'dossierId');
+    expect(dossier?.errorMessage).toBe(m.agenda.addDossierChoiceMissing);
+    for (const card of Object.values(cards)) for (const input of inputsOf(card)) if (input.isRequired) expect(input.errorMessage).not.toBe(input.label);
+  });
+
+  it('R13b: after a refusal the text typed comes back, an unknown dossier does not', () => {
+    const inputs = inputsOf(cards['agenda, member of the partner, before the deadline']);
+    expect(String(inputs.find((i) => i.id === 'problem')?.value)).toContain('Zie [hier]');
+    expect(inputs.find((i) => i.id === 'dossierId')).not.toHaveProperty('value');
+  });
+
+  it('R15: a flagged dossier can be taken off the agenda from Teams, after a confirmation, by its partner until the deadline', () => {
+    const own = JSON.stringify(cards['agenda, member of the partner, before the deadline']);
+    expect(own).toContain('"verb":"agenda.withdraw"');
+    expect(own).toContain(m.agenda.withdrawConfirm(numbers.get((flags[0] as Flag).dossierId) as string));
+    const withdraw = own.indexOf('agenda.withdraw');
+    expect(own.lastIndexOf('Action.ShowCard', withdraw)).toBeGreaterThan(-1); // the button opens the question first
+    const staff = agendaCard({ agenda: agendaAt('2025-11-20T09:00:00+01:00'), partner, landlord: demo.landlord, viewer: userViewer(demo.users[3] as User, false), today: TODAY });
+    expect(JSON.stringify(staff)).not.toContain('agenda.withdraw');
+    expect(JSON.stringify(cards['agenda, coordinator after the meeting, Teams link'])).not.toContain('agenda.withdraw'); // list closed
+  });
+
+  it('R13: a dossier to discuss appears once, with who put it there in one phrase', () => {
+    const text = cardText(cards['agenda, before the deadline, everyone']);
+    const blocks = blocksOf(cards['agenda, before the deadline, everyone']);
+    const number = numbers.get((flags[1] as Flag).dossierId) as string;
+    // Once as a line of its own (the withdraw question names it too).
+    expect(blocks.filter((l) => l.includes(number) && l !== m.agenda.withdrawConfirm(number))).toHaveLength(1);
+    expect(blocks).toContain(`${m.agenda.flaggedBy.partner}: Geluidsoverlast`);
+    expect(text).not.toContain('(geagendeerd');
+    const discussed = agendaAt('2025-11-20T09:00:00+01:00').overview.filter((e) => e.toDiscuss).length;
+    expect(discussed).toBeGreaterThan(1);
+    expect(text).toContain(m.agenda.overviewAlsoToDiscuss(discussed));
+  });
+
+  it('R12/R16: past, today and future read differently; a meeting that is over has no link and no "gaat door"', () => {
+    const agenda = agendaAt('2025-11-27T15:00:00+01:00');
+    const linkless = { agenda, partner, landlord: demo.landlord, viewer: baseViewer() };
+    const past = cardText(agendaCard({ ...linkless, today: '2025-11-28' }));
+    expect(past).toContain(m.agenda.tookPlace);
+    expect(past).not.toContain(m.agenda.teamsNoLink);
+    expect(past).not.toContain('gaat vandaag door');
+    expect(past).toContain('(voorbij)');
+    const today = cardText(agendaCard({ ...linkless, today: '2025-11-27' }));
+    expect(today).toContain(m.agenda.takesPlaceToday);
+    expect(today).toContain(m.agenda.meetingToday('donderdag 27 november 2025'));
+    expect(JSON.stringify(agendaCard({ ...linkless, consultation, today: '2025-11-28' }))).not.toContain('meetup-join');
+  });
+
+  it('R11/R17: the dossier card shows a missed or overdue visit as late, never as done', () => {
+    const withVisits = (visits: Visit[], today: string) => blocksOf(dossierCard({ details: { ...details, visits }, shared: false, today }));
+    const lineOf = (blocks: string[]) => blocks.find((l) => l.includes('Huisbezoek na 3 maanden')) ?? '';
+    const after = '2026-12-01';
+    expect(lineOf(withVisits([], after))).toContain('te laat');
+    expect(lineOf(withVisits([], after))).not.toContain('\u2713');
+    const plannedOn = '2026-02-10';
+    expect(lineOf(withVisits([{ id: 'v', dossierId: active.id, kind: 'home-visit-3m', plannedOn, findings: [], seriousDefects: false }], after))).toContain('niet doorgegaan');
+    expect(lineOf(withVisits([{ id: 'v', dossierId: active.id, kind: 'home-visit-3m', plannedOn, heldOn: plannedOn, findings: [], seriousDefects: false }], after))).toContain('\u2713');
+  });
+
+  it('R8/R9: the dossier card shows a signal with its description in a personal chat, by kind and moment only in a shared one', () => {
+    const personal = cardText(cards['dossier, personal']);
+    expect(personal).toContain(m.dossier.signals);
+    expect(personal).toContain('Zie [');
+    expect(personal).toContain(m.dossier.signalBy('12/11/2025 om 22:30', partner.name));
+    const shared = cardText(cards['dossier, shared']);
+    expect(shared).toContain(agendaMessages.safetySignal);
+    expect(shared).not.toContain('Zie [');
+    expect(shared).toContain(m.dossier.signalsPersonal);
+  });
+
+  it('R9: the alert in the channel has a button that opens the dossier', () => {
+    expect(JSON.stringify(cards['safety alert']?.actions)).toContain('"dossierId":"d-1"');
+    expect(cardText(cards['safety alert'])).toContain(m.alert.open('VT-2025-001'));
+  });
+
+  it('a notice is never green text on green: the container carries the tone', () => {
+    const card = noticeCard({ tone: 'good', text: 'Gelukt' });
+    expect(JSON.stringify(card)).toContain('"style":"good"');
+    expect(JSON.stringify(card)).not.toContain('"color":"good"');
   });
 });
 
@@ -143,10 +273,10 @@ describe('card content', () => {
     expect(JSON.stringify(own.actions)).toContain('agenda.flag');
   });
 
-  it('R15/R16: a cancelled in-person consultation says so, with the address', () => {
+  it('R15/R16: a cancelled in-person consultation says so, without an address to go to', () => {
     const text = cardText(cards['agenda, cancelled, in person']);
     expect(text).toContain('gaat niet door');
-    expect(text).toContain('Handboogstraat 2');
+    expect(text).not.toContain('Handboogstraat 2');
   });
 
   it('the agenda holds no tenant names', () => {
