@@ -23,6 +23,7 @@ import { openRoute, userRoute, type ApiRoute, type Session } from './http';
 import { openApiDocument } from './openapi';
 import { dossierRoutes } from './dossier-routes';
 import { meetingRoutes } from './meeting-routes';
+import { reportRoutes } from './report-routes';
 import { organisationRoutes } from './organisation-routes';
 import * as s from './schemas';
 import { consultationView, dossierItem, roleLabel } from './views';
@@ -195,6 +196,8 @@ export function apiRoutes({ deps, auth }: RouteEnv): ApiRoute[] {
   routes.push(...organisationRoutes(deps));
   // The consultation in the Teams meeting: side panel, stage and browser (R13-R16).
   routes.push(...meetingRoutes());
+  // The landlord's overview in numbers (the same use case as `woonbegeleiding report`).
+  routes.push(...reportRoutes());
 
   const dev = auth.devSignIn;
   if (dev) {

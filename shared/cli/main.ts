@@ -12,6 +12,7 @@ import { importCommand } from './commands/import';
 import { privacyCommand } from './commands/privacy';
 import { jobsCommand } from './commands/jobs';
 import { outboxCommand } from './commands/outbox';
+import { reportCommand } from './commands/report';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-error';
 
 export type Command = (args: string[], out: (text: string) => void) => void | Promise<void>;
@@ -25,6 +26,7 @@ const commands: Record<string, Command> = {
   privacy: privacyCommand,
   jobs: jobsCommand,
   outbox: outboxCommand,
+  report: reportCommand,
   help: (_args, out) => out(msg.usage),
 };
 

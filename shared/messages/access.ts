@@ -34,5 +34,6 @@ export const accessMessages = {
     'partner.manage': 'organisaties te beheren',
     'user.manage': 'gebruikers te beheren',
     'conversation.link': 'een gesprek in Teams te koppelen',
+    'report.read': 'het overzicht van de trajecten te bekijken',
   },
 } as const;

@@ -21,6 +21,8 @@ export const cliMessages = {
     '      alles wat over een huurder bewaard is, als JSON (inzageverzoek)',
     '  privacy purge --closed-before JJJJ-MM-DD [--yes]',
     '      persoonsgegevens wissen van dossiers die vóór die datum afgesloten zijn',
+    '  report [--from JJJJ-MM] [--to JJJJ-MM] [--at JJJJ-MM-DD] [--json]',
+    '      overzicht van alle trajecten in cijfers: fasen, mijlpalen, verlengingen, afsluitingen, overleg, signalen',
     ...jobMessages.usage,
     '  teams-agenda [--maand JJJJ-MM] [--json]',
     '      de agendakaart van de maand nu posten (of bijwerken) in het gekoppelde Teams-gesprek van elke partner',

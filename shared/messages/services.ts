@@ -11,6 +11,8 @@ export const serviceMessages = {
     registeringPartnerId: 'de aanmeldende organisatie',
     supportingPartnerId: 'de begeleidende organisatie',
     month: 'de maand van het overleg (JJJJ-MM)',
+    fromMonth: 'de eerste maand (JJJJ-MM)',
+    toMonth: 'de laatste maand (JJJJ-MM)',
     tenantId: 'de organisatie (tenant) van de gebruiker',
     objectId: 'de gebruiker',
     date: 'de datum',
@@ -127,6 +129,8 @@ export const serviceMessages = {
   conclusionsBeforeMeeting: (meetingDate: string) =>
     `De conclusies kunnen pas na het overleg geregistreerd worden (het overleg is op ${date(meetingDate)}).`,
   conclusionsAlreadySent: 'De conclusies van dit overleg werden al verstuurd. Ze kunnen niet meer gewijzigd worden.',
+  reportToBeforeFrom: 'De laatste maand van het overzicht ligt voor de eerste.',
+  reportTooLong: (months: number) => `Een overzicht beslaat hoogstens ${months} maanden.`,
   meetingNotesChanged: 'Iemand anders noteerde intussen een conclusie. Bekijk de lijst opnieuw en sluit ze dan af.',
   conclusionsDossierNotOfPartner: 'Een van de dossiers hoort niet bij deze organisatie.',
   noConclusionsToConfirm: 'Voor dit overleg zijn er (nog) geen conclusies om te bevestigen.',

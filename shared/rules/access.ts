@@ -34,6 +34,7 @@
  * | partner.manage      | landlord | landlord             | -              | -                     |
  * | user.manage         | landlord | landlord             | -              | -                     |
  * | conversation.link   | landlord | landlord             | -              | -                     |
+ * | report.read         | landlord | landlord             | landlord       | -                     |
  *
  * Refusals never leak: a dossier the user may not see answers the SAME 'not-found' error as a missing
  * id (`dossierNotFound()`), and so does any dossier or partner of another landlord. A refused action on
@@ -77,6 +78,7 @@ export const ACTIONS = [
   'partner.manage',
   'user.manage',
   'conversation.link',
+  'report.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,6 +131,7 @@ export const ACCESS_POLICY: Readonly<Record<Action, PolicyRow>> = {
   'partner.manage': row('landlord', L, NONE, NONE),
   'user.manage': row('landlord', L, NONE, NONE),
   'conversation.link': row('landlord', L, NONE, NONE),
+  'report.read': row('landlord', L, L, NONE),
 };
 
 const ACTION_LABEL: Record<Action, string> = msg.actionLabel;

@@ -9,7 +9,7 @@
  * entry (DESIGN, Security: audit; "nothing half-written"). Costs one read of each purged dossier's log.
  */
 import { compareDates } from '../rules/dates';
-import type { AuditEntry, Dossier, IsoDate } from '../rules/types';
+import type { AuditEntry, Conclusion, Dossier, IsoDate } from '../rules/types';
 import { privacyMessages as msg } from '../messages/privacy';
 import type { HistoryRewrite, LandlordPorts } from './ports';
 import { monthsOfDossier, partnersOf } from './privacy-export';
@@ -64,8 +64,11 @@ async function purgeDossier(ports: LandlordPorts, dossier: Dossier, today: IsoDa
           changed++;
         }
         const current = w.consultation;
-        if (current?.conclusions.some((c) => c.dossierId === dossier.id && c.summary !== ERASED)) {
-          w.setConsultation({ ...current, conclusions: current.conclusions.map((c) => (c.dossierId === dossier.id ? { ...c, summary: ERASED } : c)) });
+        // The conclusions sent and those noted in the meeting (side panel): summaries and stop reasons.
+        const typed = (c: Conclusion) => c.dossierId === dossier.id && (c.summary !== ERASED || (c.decision.kind === 'stop' && c.decision.reason !== ERASED));
+        const erase = (list: Conclusion[]) => list.map((c): Conclusion => (c.dossierId !== dossier.id ? c : { ...c, summary: ERASED, decision: c.decision.kind === 'stop' ? { kind: 'stop', reason: ERASED } : c.decision }));
+        if (current && (current.conclusions.some(typed) || current.draftConclusions?.some(typed))) {
+          w.setConsultation({ ...current, conclusions: erase(current.conclusions), ...(current.draftConclusions ? { draftConclusions: erase(current.draftConclusions) } : {}) });
           changed++;
         }
         return changed;

@@ -12,6 +12,7 @@ import { meetingMessages } from '../../../shared/messages/meeting';
 import { serviceMessages } from '../../../shared/messages/services';
 import { confirmConclusions } from '../../../shared/services/confirm-conclusions';
 import { flagDossier } from '../../../shared/services/flag-dossier';
+import { getReport } from '../../../shared/services/get-report';
 import type { Dossier, User } from '../../../shared/rules/types';
 import { active, coordinator, deVaartMember, NOW, snapshot, stored, type World } from '../services/world';
 import { entraCoordinator, entraMember, PARTNER_TENANT, startHarness, type Harness } from '../addin/harness';
@@ -167,5 +168,18 @@ describe('closing the list sends the conclusions for confirmation (R16)', () => 
     await confirmConclusions(world.ctx(deVaartMember, MEETING_TIME.toISOString()), { month: '2025-11', partnerId: 'de-vaart', remark: 'Akkoord' });
     const confirmed = await get(memberToken);
     expect(confirmed).toMatchObject({ status: 'confirmed', confirmation: { remark: 'Akkoord' } });
+  });
+});
+
+describe("the landlord's overview route (/api/report)", () => {
+  it('answers the use case\'s report to landlord roles, 403 to a partner member, 400 with a Dutch reason for bad months', async () => {
+    const response = await h.request('GET', '/api/report?fromMonth=2025-01&toMonth=2025-11', { token: coordinatorToken });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(await getReport(world.ctx(coordinator, MEETING_TIME.toISOString()), { from: '2025-01', to: '2025-11' }));
+    expect((response.body as { consultations: { month: string; awaitingConfirmation: number; confirmed: number }[] }).consultations.at(-1)).toMatchObject({ month: '2025-11', confirmed: 1 });
+    expect((await h.request('GET', '/api/report', { token: memberToken })).status).toBe(403);
+    const bad = await h.request('GET', '/api/report?fromMonth=2025-11&toMonth=2025-01', { token: coordinatorToken });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ detail: 'De laatste maand van het overzicht ligt voor de eerste.' });
   });
 });

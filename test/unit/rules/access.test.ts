@@ -105,6 +105,7 @@ describe('access matrix: every role x every action', () => {
     ['partner.manage', /*        */ [o, F, F, F, F, F, F, o]],
     ['user.manage', /*           */ [o, F, F, F, F, F, F, o]],
     ['conversation.link', /*     */ [o, F, F, F, F, F, F, o]],
+    ['report.read', /*           */ [o, o, F, F, F, F, F, o]],
   ];
 
   it('covers every action exactly once', () => {
