@@ -7,6 +7,7 @@
  */
 import { tabMessages as msg } from '../messages/tab';
 import { trajectoryMessages } from '../messages/trajectory';
+import { trajectoryEndMessages } from '../messages/trajectory-end';
 import { isAllowed } from '../rules/access';
 import type { Dossier, User } from '../rules/types';
 import { acceptTransfer } from '../services/accept-transfer';
@@ -292,7 +293,13 @@ export function dossierRoutes(): ApiRoute[] {
           ...(findings ? { findings } : {}),
           ...(body.seriousDefects !== undefined ? { seriousDefects: body.seriousDefects } : {}),
         });
-        return recordReply(params.dossierId, result.changed, result.visit.id, msg.forms.visit.done, 201);
+        const reply = recordReply(params.dossierId, result.changed, result.visit.id, msg.forms.visit.done, 201);
+        // R19: a final evaluation without the support worker is kept as a visit: say a new one is needed.
+        if (result.newFinalEvaluationNeeded) {
+          const body = reply.body as s.ActionResult;
+          body.message = `${body.message} ${trajectoryEndMessages.visitNotFinalEvaluation}`;
+        }
+        return reply;
       },
     }),
 

@@ -11,6 +11,7 @@ import { trajectoryMessages } from '../messages/trajectory';
 import type { Milestone } from '../rules/milestones';
 import { milestoneStates } from '../rules/milestone-state';
 import type { TrajectoryStep } from '../rules/trajectory';
+import { isFinalEvaluationWithoutWorker } from '../rules/trajectory-end';
 import type { Action } from '../rules/access';
 import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, Signal, User, Visit } from '../rules/types';
 import { SIGNATORIES } from '../rules/types';
@@ -81,6 +82,7 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
       const details = [t.findings(parts)];
       if (v.seriousDefects) details.push(t.seriousDefects);
       if (v.supportWorkerPresent === false) details.push(t.workerAbsent);
+      if (isFinalEvaluationWithoutWorker(v)) details.push(t.notFinalEvaluation); // R19
       out.push(entry(v.heldOn, 'visit', t.visitHeld(kind), 'done', details.join('; ')));
     } else if (v.plannedOn) {
       out.push(entry(v.plannedOn, 'visit', t.visitPlanned(kind), v.plannedOn < today ? 'overdue' : 'planned'));

@@ -30,6 +30,8 @@ export const jobKeys = {
   conclusionsReminder: (l: Id, p: Id, m: YearMonth) => `mail|conclusions-reminder|${l}|${p}|${m}`,
 
   planVisit: (l: Id, dossierId: Id, kind: string, due: string) => `teams|plan-visit|${l}|${dossierId}|${kind}|${due}`,
+  /** R19: a new final evaluation after one held without the support worker (that visit's id). */
+  planNewFinalEvaluation: (l: Id, dossierId: Id, visitId: Id) => `teams|plan-visit|${l}|${dossierId}|final-evaluation-again|${visitId}`,
   informationReminder: (l: Id, dossierId: Id, requestId: Id) => `mail|information-reminder|${l}|${dossierId}|${requestId}`,
   safetyMail: (l: Id, dossierId: Id, signalId: Id) => `mail|safety|${l}|${dossierId}|${signalId}`,
 

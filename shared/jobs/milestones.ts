@@ -2,9 +2,13 @@
  * R17, R19, R20: the landlord plans the 3-month home visit and each final evaluation. Once a day (from
  * JOBS_DAY_START), for every running trajectory whose visit is due within MILESTONE_LEAD_DAYS and not
  * planned or held yet, the coordinator is asked in Teams to plan it: once per visit.
+ * R19: a final evaluation held without the support worker counts as neither planned nor held: the
+ * coordinator is asked to plan a new one, as for one not planned (once per such visit).
  */
 import { milestones, type Milestone } from '../rules/milestones';
 import { addDays, isAfter, isBefore } from '../rules/dates';
+import { plannedEnd } from '../rules/trajectory';
+import { finalEvaluationRoundStart, isFinalEvaluationWithoutWorker, type HeldVisit } from '../rules/trajectory-end';
 import type { Dossier, Visit } from '../rules/types';
 import type { LandlordRun } from './context';
 import { isSettled, jobRun, once } from './effects';
@@ -27,7 +31,58 @@ export function visitsToPlan(dossier: Dossier, today: string, leadDays: number, 
 /** A visit of that kind is planned or held around this milestone already (a person took care of it). */
 function alreadyPlanned(visits: readonly Visit[], m: VisitMilestone, leadDays: number): boolean {
   const from = addDays(m.due, -(leadDays + 60));
-  return visits.some((v) => v.kind === m.kind && (v.heldOn ?? v.plannedOn ?? '') >= from);
+  return visits.some((v) => v.kind === m.kind && !isFinalEvaluationWithoutWorker(v) && (v.heldOn ?? v.plannedOn ?? '') >= from);
+}
+
+/**
+ * R19: the latest final evaluation of the current round held without the support worker, when no
+ * other final evaluation is planned or held since: a new one is to be planned.
+ */
+export function finalEvaluationToRedo(dossier: Dossier, visits: readonly Visit[]): HeldVisit | undefined {
+  const from = finalEvaluationRoundStart(dossier);
+  if (!from || !isRunning(dossier)) return undefined;
+  const latest = visits
+    .filter(isFinalEvaluationWithoutWorker)
+    .filter((v) => v.heldOn >= from)
+    .sort((a, b) => a.heldOn.localeCompare(b.heldOn))
+    .pop();
+  if (!latest) return undefined;
+  const since = visits.some((v) => v.kind === 'final-evaluation' && v.id !== latest.id && (v.heldOn ?? v.plannedOn ?? '') >= latest.heldOn);
+  return since ? undefined : latest;
+}
+
+interface Reminder {
+  milestone: VisitMilestone['kind'];
+  due: string;
+  key: string;
+}
+
+/** The reminders of one dossier today: visits due and not planned, and a final evaluation to redo. */
+function remindersOf(run: LandlordRun, dossier: Dossier, due: readonly VisitMilestone[], visits: readonly Visit[], lead: number): Reminder[] {
+  const reminders: Reminder[] = due
+    .filter((m) => !alreadyPlanned(visits, m, lead))
+    .map((m) => ({ milestone: m.kind, due: m.due, key: jobKeys.planVisit(run.landlord.id, dossier.id, m.kind, m.due) }));
+  const redo = finalEvaluationToRedo(dossier, visits);
+  const end = plannedEnd(dossier);
+  if (redo && end && !reminders.some((r) => r.milestone === 'final-evaluation')) {
+    reminders.push({ milestone: 'final-evaluation', due: end, key: jobKeys.planNewFinalEvaluation(run.landlord.id, dossier.id, redo.id) });
+  }
+  return reminders;
+}
+
+/**
+ * Every running dossier with its visits: a final evaluation to redo is due at any time (R19). Read per
+ * supporting partner from its dossier list, whose copies carry the visits (one request per partner).
+ */
+async function runningWithVisits(run: LandlordRun): Promise<{ dossier: Dossier; visits: Visit[] }[]> {
+  const out: { dossier: Dossier; visits: Visit[] }[] = [];
+  for (const partner of await run.ports.partners.list()) {
+    for (const { dossier, visits } of await run.ports.dossiers.listForPartnerWithVisits(partner.id)) {
+      if (dossier.supportingPartnerId !== partner.id || !isRunning(dossier)) continue;
+      out.push({ dossier, visits: visits ?? (await run.ports.visits.listByDossier(dossier.id)) });
+    }
+  }
+  return out;
 }
 
 export async function milestonesJob(run: LandlordRun): Promise<void> {
@@ -35,13 +90,9 @@ export async function milestonesJob(run: LandlordRun): Promise<void> {
   const lead = run.deps.settings.milestoneLeadDays;
   await jobRun(run, 'milestones', jobKeys.milestonesRun(run.landlord.id, run.today), async () => {
     let settled = true;
-    for (const dossier of await run.ports.dossiers.listAll()) {
+    for (const { dossier, visits } of await runningWithVisits(run)) {
       const due = visitsToPlan(dossier, run.today, lead, run.calendar);
-      if (due.length === 0) continue;
-      const visits = await run.ports.visits.listByDossier(dossier.id);
-      for (const m of due) {
-        if (alreadyPlanned(visits, m, lead)) continue;
-        const key = jobKeys.planVisit(run.landlord.id, dossier.id, m.kind, m.due);
+      for (const { milestone, due: dueOn, key } of remindersOf(run, dossier, due, visits, lead)) {
         const r = await once(run, {
           job: 'milestones',
           effect: 'plan-visit-reminder',
@@ -52,7 +103,7 @@ export async function milestonesJob(run: LandlordRun): Promise<void> {
               landlordId: run.landlord.id,
               key,
               at: run.now,
-              reminder: { kind: 'plan-visit', dossierId: dossier.id, dossierNumber: dossier.number, milestone: m.kind, due: m.due },
+              reminder: { kind: 'plan-visit', dossierId: dossier.id, dossierNumber: dossier.number, milestone, due: dueOn },
             }),
           detail: (d) => ({ delivered: d.delivered }),
         });

@@ -104,6 +104,7 @@ export const tabMessages = {
     findings: (parts: readonly string[]) => (parts.length === 0 ? 'alles in orde' : `problemen: ${parts.join(', ')}`),
     seriousDefects: 'ernstige gebreken vastgesteld',
     workerAbsent: 'woonbegeleider niet aanwezig',
+    notFinalEvaluation: 'telt niet als eindevaluatie: plan een nieuwe eindevaluatie met de woonbegeleider erbij',
     signal: (category: string) => `Signaal: ${category}`,
     signalBy: (partner: string) => `doorgegeven door ${partner}; de beschrijving staat onder Signalen`,
     safetySignal: agendaMessages.safetySignal,

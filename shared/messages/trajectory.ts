@@ -90,8 +90,6 @@ export const trajectoryMessages = {
     `Deze datum ligt vóór de vorige beslissing tot verlenging (${dayMonthYear(previous)}).`,
   closeOnlyWhenRunning: (status: string) =>
     `Alleen een lopend of verlengd traject kan positief afgerond worden. Dit traject is ${status}.`,
-  closeBlockedBySeriousDefects:
-    'Het traject kan niet positief afgerond worden: bij de eindevaluatie werden ernstige gebreken vastgesteld. De begeleiding loopt door tot het volgende structureel overleg, dat beslist hoe lang ze verlengd wordt.',
   stopOnlyWhenOpen: (status: string) => `Dit traject is al afgesloten (${status}) en kan niet meer stopgezet worden.`,
   closingWithOpenTransfer:
     'Er staat nog een overdracht naar een andere organisatie open. Die moet eerst aanvaard of geweigerd worden.',

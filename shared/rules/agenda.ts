@@ -39,6 +39,7 @@ import {
 import { addDays } from './dates';
 import { DomainError } from './errors';
 import { milestones, plannedEndOf, type Milestone } from './milestones';
+import { pendingExtension } from './trajectory-end';
 import type {
   ContactLogEntry,
   Dossier,
@@ -311,18 +312,13 @@ function visitReasons(
 }
 
 /**
- * R19: the latest final evaluation held before this meeting found serious defects, and no extension
- * was decided between it and this meeting: the consultation must set the extension.
+ * R19: the latest final evaluation held before this meeting (with the support worker present) found
+ * serious defects, and no extension was decided since: the consultation must set the extension.
  */
-function decisionPendingReasons(dossier: Dossier, visits: readonly Visit[], meetingDate: IsoDate): AgendaReason[] {
+function decisionPendingReasons(dossier: Dossier, visits: readonly Visit[], meetingDate: IsoDate, config: CalendarConfig): AgendaReason[] {
   if (!isRunning(dossier)) return [];
-  const latest = visits
-    .filter(isHeld)
-    .filter((v) => v.kind === 'final-evaluation' && v.heldOn < meetingDate)
-    .sort((a, b) => compareText(b.heldOn, a.heldOn) || compareText(b.id, a.id))[0];
-  if (!latest?.seriousDefects) return [];
-  const decidedSince = dossier.extensions.some((e) => e.decidedOn >= latest.heldOn && e.decidedOn < meetingDate);
-  return decidedSince ? [] : [{ type: 'decision-pending', visitId: latest.id, finalEvaluationOn: latest.heldOn }];
+  const pending = pendingExtension(dossier, visits, meetingDate, config);
+  return pending ? [{ type: 'decision-pending', visitId: pending.visitId, finalEvaluationOn: pending.finalEvaluationOn }] : [];
 }
 
 const reasonRank = (reason: AgendaReason): number => REASON_ORDER.indexOf(reason.type);
@@ -367,7 +363,7 @@ export function buildAgenda(input: AgendaInput, config: CalendarConfig): Agenda 
       ...signalReasons(records.signals),
       ...flagReasons(records.flags),
       ...visitReasons(records.visits, evaluation4m, meetingDate, config),
-      ...decisionPendingReasons(dossier, records.visits, meetingDate),
+      ...decisionPendingReasons(dossier, records.visits, meetingDate, config),
       ...extensionReasons(dossier),
     ].sort((a, b) => reasonRank(a) - reasonRank(b)); // stable: keeps the time order within a type
     const ref: DossierRef = { dossierId: dossier.id, number: dossier.number, kind: dossier.kind, status: dossier.status };

@@ -1,8 +1,8 @@
 /**
  * One view of a milestone's state (R11, R17, R19, R20), for the dossier card, the dossier page and
  * the CLI alike:
- * - held: a visit of its kind was recorded as held (the n-th final evaluation needs n held ones);
- *   an evaluation once its consultation day is over.
+ * - held: a visit of its kind was recorded as held (the n-th final evaluation needs n held ones, each
+ *   with the support worker present, R19); an evaluation once its consultation day is over.
  * - planned: a visit of its kind is planned today or later and not yet held.
  * - missed: the visit was planned on a day that is over and was never recorded as held.
  * - overdue: its due day is over and nothing is planned or held.
@@ -10,6 +10,7 @@
  * Pure: `today` is an input.
  */
 import type { Milestone } from './milestones';
+import { isFinalEvaluationWithoutWorker } from './trajectory-end';
 import type { IsoDate, Visit } from './types';
 
 export const MILESTONE_STATES = ['planned', 'due', 'overdue', 'held', 'missed'] as const;
@@ -24,7 +25,9 @@ export interface MilestoneWithState extends Milestone {
 const byDay = (a: IsoDate | undefined, b: IsoDate | undefined) => (a ?? '').localeCompare(b ?? '');
 
 export function milestoneStates(list: readonly Milestone[], visits: readonly Visit[], today: IsoDate): MilestoneWithState[] {
-  const held = (kind: Visit['kind']) => visits.filter((v) => v.kind === kind && v.heldOn).sort((a, b) => byDay(a.heldOn, b.heldOn));
+  // R19: a final evaluation without the support worker is a visit only: it holds no milestone.
+  const held = (kind: Visit['kind']) =>
+    visits.filter((v) => v.kind === kind && v.heldOn && !isFinalEvaluationWithoutWorker(v)).sort((a, b) => byDay(a.heldOn, b.heldOn));
   const planned = (kind: Visit['kind']) => visits.filter((v) => v.kind === kind && !v.heldOn && v.plannedOn).sort((a, b) => byDay(a.plannedOn, b.plannedOn));
   let finalsSeen = 0;
   const planUsed = new Set<Visit['kind']>();

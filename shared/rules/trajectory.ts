@@ -18,7 +18,9 @@ import { trajectoryMessages as msg } from '../messages/trajectory';
 import { addMonths, isAfter, isBefore, isValidIsoDate, latestDate, parseIsoDate } from './dates';
 import { DomainError } from './errors';
 import { checkFreeText, isAbsentText, type FreeTextField } from './free-text';
+import type { CalendarConfig } from './calendar';
 import { assertValidExtension, plannedEndOf } from './milestones';
+import { assertExtensionTiming, assertPositiveEndAllowed } from './trajectory-end';
 import {
   SIGNATORIES,
   type Dossier,
@@ -28,6 +30,7 @@ import {
   type TrajectoryKind,
   type TrajectoryStatus,
   type Transfer,
+  type Visit,
 } from './types';
 
 /** [product] A lease start further ahead than this is taken for a typing error. */
@@ -259,33 +262,34 @@ function assertNoOpenTransfer(dossier: Dossier): void {
   if (openTransfer(dossier)) throw new DomainError('conflict', msg.closingWithOpenTransfer);
 }
 
-/** R20: extends a running trajectory by a positive multiple of 3 months; status becomes 'extended'. */
-export function extend(dossier: Dossier, months: number, decidedOn: IsoDate): Dossier {
+/**
+ * R20: extends a running trajectory by a positive multiple of 3 months; status becomes 'extended'.
+ * R2: decided from the 10-month consultation on, or while extended (trajectory-end.ts).
+ */
+export function extend(dossier: Dossier, months: number, decidedOn: IsoDate, calendar: CalendarConfig): Dossier {
   if (!isRunning(dossier)) throw new DomainError('conflict', msg.extendOnlyWhenRunning(statusLabel(dossier)));
   assertValidExtension(months);
   assertDecisionDate(dossier, decidedOn);
+  assertExtensionTiming(dossier, decidedOn, calendar);
   return { ...dossier, extensions: [...dossier.extensions, { months, decidedOn }], status: 'extended' };
 }
 
-/** What the service knows about the final evaluation when closing positively (R19). */
+/** What R19 looks at when a trajectory ends positively: the dossier's visits and the calendar. */
 export interface PositiveClosureContext {
-  /** The latest final evaluation at home found serious defects. */
-  finalEvaluationFoundSeriousDefects: boolean;
-  /** A consultation has decided on this dossier since that final evaluation. */
-  consultationDecidedSince: boolean;
+  visits: readonly Visit[];
+  calendar: CalendarConfig;
 }
 
 /**
- * R19: ends a running trajectory positively. Refused while the final evaluation found serious defects
- * and no consultation has decided since: support then continues at least until that consultation.
+ * R2, R19: ends a running trajectory positively, only after the final evaluation of its current round
+ * at home, with the support worker present, the whole home inspected and no serious defects
+ * (trajectory-end.ts says why not, in Dutch).
  */
 export function closePositively(dossier: Dossier, date: IsoDate, context: PositiveClosureContext): Dossier {
   if (!isRunning(dossier)) throw new DomainError('conflict', msg.closeOnlyWhenRunning(statusLabel(dossier)));
-  if (context.finalEvaluationFoundSeriousDefects && !context.consultationDecidedSince) {
-    throw new DomainError('conflict', msg.closeBlockedBySeriousDefects);
-  }
   assertNoOpenTransfer(dossier);
   assertDecisionDate(dossier, date);
+  assertPositiveEndAllowed(dossier, context.visits, date, context.calendar);
   return { ...dossier, status: 'closed-positive', closedOn: date };
 }
 

@@ -1,4 +1,7 @@
-/** R20: extends a running trajectory by a multiple of 3 months (usually after a final evaluation, R19). */
+/**
+ * R20: extends a running trajectory by a multiple of 3 months (usually after a final evaluation, R19);
+ * R2: from the consultation of the 10-month evaluation on, or while extended.
+ */
 import { DomainError } from '../rules/errors';
 import { extend } from '../rules/trajectory';
 import type { Dossier, IsoDate } from '../rules/types';
@@ -31,7 +34,7 @@ export async function extendTrajectory(ctx: ServiceContext, input: ExtendTraject
   return changeDossier(ctx, input.dossierId, {
     action: 'dossier.extend',
     audit: 'trajectory.extend',
-    apply: (dossier) => (isSameExtension(dossier, months, decidedOn) ? dossier : extend(dossier, months, decidedOn)),
+    apply: (dossier) => (isSameExtension(dossier, months, decidedOn) ? dossier : extend(dossier, months, decidedOn, ctx.calendar)),
     details: (_before, after) => ({ months, decidedOn, extensions: after.extensions.length }),
   });
 }

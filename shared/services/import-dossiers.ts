@@ -22,6 +22,7 @@
 import { DomainError, isDomainError } from '../rules/errors';
 import { recordConsent } from '../rules/information';
 import { activate, createCandidacy, extend, recordSignature } from '../rules/trajectory';
+import type { CalendarConfig } from '../rules/calendar';
 import { addMonths } from '../rules/dates';
 import { SIGNATORIES, type AuditEntry, type Dossier, type IsoDate, type Signatory } from '../rules/types';
 import { importMessages as msg } from '../messages/import';
@@ -79,7 +80,7 @@ export function checkColumns(columns: string[]): void {
 }
 
 /** Builds one dossier through the rules; throws a DomainError with a Dutch reason. */
-function dossierOf(row: ImportRow, landlordId: string, partnerIds: Set<string>, today: IsoDate): Dossier {
+function dossierOf(row: ImportRow, landlordId: string, partnerIds: Set<string>, today: IsoDate, calendar: CalendarConfig): Dossier {
   const v = (name: string) => (row.values[name] ?? '').trim();
   const number = v('nummer');
   if (!NUMBER.test(number)) throw new DomainError('validation', msg.badNumber(number));
@@ -120,8 +121,8 @@ function dossierOf(row: ImportRow, landlordId: string, partnerIds: Set<string>, 
     if (!/^\d+(;\d+)*$/.test(extensions)) throw new DomainError('validation', msg.badExtensions(extensions));
     let total = 0;
     for (const months of extensions.split(';').map(Number)) {
-      // Each extension is decided at the end of the period before it (R20).
-      dossier = extend(dossier, months, addMonths(leaseStart, 12 + total));
+      // Each extension is decided at the final evaluation that ends the period before it (R19, R20).
+      dossier = extend(dossier, months, addMonths(leaseStart, 12 + total), calendar);
       total += months;
     }
   }
@@ -138,7 +139,7 @@ const sameDossier = (a: Dossier, b: Dossier): boolean => JSON.stringify({ ...a, 
 export async function importDossiers(
   ports: LandlordPorts,
   rows: ImportRow[],
-  options: { today: IsoDate; now: string; actor: string },
+  options: { today: IsoDate; now: string; actor: string; calendar?: CalendarConfig },
 ): Promise<ImportResult> {
   if (rows.length === 0) throw new DomainError('validation', msg.empty);
   if (rows.length > MAX_IMPORT_ROWS) throw new DomainError('validation', msg.tooMany(MAX_IMPORT_ROWS));
@@ -149,7 +150,7 @@ export async function importDossiers(
   const lineOfNumber = new Map<string, number>();
   for (const row of rows) {
     try {
-      const dossier = dossierOf(row, ports.landlordId, partnerIds, options.today);
+      const dossier = dossierOf(row, ports.landlordId, partnerIds, options.today, options.calendar ?? { closingDays: [] });
       const earlier = lineOfNumber.get(dossier.number);
       if (earlier !== undefined) throw new DomainError('validation', msg.duplicateInFile(dossier.number, earlier));
       lineOfNumber.set(dossier.number, row.line);

@@ -6,8 +6,11 @@
  *   extend N months     R20 `extend`, decided on the meeting day
  *   start-contact-log   R4: the dossier's contact log is switched on
  *   plan-extra-visit    R18: a planned extra visit is added (its date follows with record-visit)
- *   end-positively      R19 `closePositively` on the meeting day (this consultation is the one that decides)
+ *   end-positively      R19 `closePositively` on the meeting day: only after the final evaluation of the
+ *                       current round found the whole home without serious defects (trajectory-end.ts)
  *   stop (reason)       R2 `stop` on the meeting day, with the reason
+ * R19: after a final evaluation with serious defects held before the meeting day, the consultation
+ * must decide an extension; any other decision for that dossier is refused with the reason.
  * The consultation then waits for the partner's confirmation (status 'conclusions-sent').
  *
  * Every decision is first tried on the current dossiers: when a rule refuses one, nothing is written.
@@ -21,11 +24,12 @@
  */
 import { authorize, authorizeForPartner, dossierNotFound } from '../rules/access';
 import { isOpenDossier, partnerSeesDossier } from '../rules/agenda';
-import { monthCalendar, monthsBetween, type MonthCalendar } from '../rules/calendar';
+import { monthCalendar, monthsBetween, type CalendarConfig, type MonthCalendar } from '../rules/calendar';
 import { isBefore } from '../rules/dates';
 import { DomainError } from '../rules/errors';
 import { assertValidExtension } from '../rules/milestones';
 import { closePositively, extend, stop } from '../rules/trajectory';
+import { assertConsultationDecision } from '../rules/trajectory-end';
 import type { AuditEntry, Conclusion, ConclusionDecision, Consultation, Dossier, IsoDate, Partner, Visit, YearMonth } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 import { auditEntry, type AuditDetails } from './audit';
@@ -90,21 +94,22 @@ function conclusionsOf(value: unknown): Conclusion[] {
 export const extraVisitId = (partnerId: string, month: YearMonth): string => `consultation-${month}-${partnerId}`.slice(0, LIMITS.id);
 
 /** One decision on one dossier, as a pure step: the same object when it was applied already. */
-function applyDecision(dossier: Dossier, decision: ConclusionDecision, meetingDate: IsoDate): Dossier {
+function applyDecision(dossier: Dossier, visits: readonly Visit[], decision: ConclusionDecision, meetingDate: IsoDate, calendar: CalendarConfig): Dossier {
+  // R19: after serious defects at a final evaluation, this consultation must decide an extension.
+  if (dossier.status !== 'closed-positive' && dossier.status !== 'stopped') assertConsultationDecision(dossier, visits, decision, meetingDate, calendar);
   switch (decision.kind) {
     case 'none':
     case 'plan-extra-visit':
       return dossier;
     case 'extend':
-      return isSameExtension(dossier, decision.months, meetingDate) ? dossier : extend(dossier, decision.months, meetingDate);
+      return isSameExtension(dossier, decision.months, meetingDate) ? dossier : extend(dossier, decision.months, meetingDate, calendar);
     case 'start-contact-log':
       if (dossier.contactLogActive) return dossier;
       if (!isOpenDossier(dossier)) throw new DomainError('conflict', msg.contactLogOnClosed);
       return { ...dossier, contactLogActive: true };
     case 'end-positively':
       if (dossier.status === 'closed-positive' && dossier.closedOn === meetingDate) return dossier;
-      // R19: this consultation is the one that decides, also after a final evaluation with serious defects.
-      return closePositively(dossier, meetingDate, { finalEvaluationFoundSeriousDefects: false, consultationDecidedSince: true });
+      return closePositively(dossier, meetingDate, { visits, calendar });
     case 'stop':
       if (dossier.status === 'stopped' && dossier.closedOn === meetingDate && dossier.stopReason === decision.reason) return dossier;
       return stop(dossier, meetingDate, decision.reason);
@@ -153,7 +158,7 @@ export async function checkConclusion(ctx: ServiceContext, partnerId: string, mo
   const dossier = await loadDossier(ctx, c.dossierId);
   authorize(ctx.user, 'dossier.read', dossier);
   if (!partnerSeesDossier(dossier, partnerId)) throw dossierNotFound();
-  applyDecision(dossier, c.decision, meetingDate);
+  applyDecision(dossier, await ctx.ports.visits.listByDossier(dossier.id), c.decision, meetingDate, ctx.calendar);
   if (c.decision.kind === 'plan-extra-visit') extraVisit(dossier, extraVisitId(partnerId, month));
   return dossier;
 }
@@ -204,10 +209,11 @@ export async function recordConclusions(ctx: ServiceContext, input: RecordConclu
 
   const applied: RecordConclusionsResult['applied'] = [];
   for (const c of conclusions) {
+    const visits = await ctx.ports.visits.listByDossier(c.dossierId); // R19
     const changed = await ctx.ports.unitOfWork.inDossier(c.dossierId, async (w: DossierWork) => {
       authorize(ctx.user, 'dossier.read', w.dossier);
       if (!partnerSeesDossier(w.dossier, partnerId)) throw dossierNotFound();
-      const next = applyDecision(w.dossier, c.decision, meetingDate);
+      const next = applyDecision(w.dossier, visits, c.decision, meetingDate, ctx.calendar);
       let visitAdded = false;
       if (c.decision.kind === 'plan-extra-visit' && !(await w.getVisit(visitId))) {
         w.putVisit(extraVisit(w.dossier, visitId));

@@ -5,14 +5,20 @@
  * problems put the dossier on the agenda of the right consultation (R14, agenda rules); serious
  * defects at a final evaluation keep the trajectory open until a consultation decides (R19).
  *
+ * R19: a held final evaluation says whether the support worker was there; without the worker it is
+ * kept as a visit (its findings still go to the consultation), it does not count as the final
+ * evaluation, and the result says a new one must be planned (the jobs remind as for one not planned).
+ *
  * Without `visitId` a new visit is created; with it, that visit is created or completed (a planned
  * visit gets its date held and findings). Recording the same again writes nothing.
  */
 import { authorize } from '../rules/access';
 import { isAfter, isBefore } from '../rules/dates';
 import { DomainError } from '../rules/errors';
+import { isFinalEvaluationWithoutWorker } from '../rules/trajectory-end';
 import type { HomePart, IsoDate, Visit, VisitFinding } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
+import { trajectoryEndMessages as endMsg } from '../messages/trajectory-end';
 import { auditEntry } from './audit';
 import { todayOf, type ServiceContext } from './context';
 import { loadAuthorized } from './dossier-access';
@@ -41,6 +47,8 @@ export interface RecordVisitInput {
 export interface RecordVisitResult {
   visit: Visit;
   changed: boolean;
+  /** R19: held as a final evaluation without the support worker: a visit only; plan a new one. */
+  newFinalEvaluationNeeded: boolean;
 }
 
 const VISIT_KINDS: readonly Visit['kind'][] = ['home-visit-3m', 'extra', 'final-evaluation'];
@@ -103,7 +111,12 @@ export async function recordVisit(ctx: ServiceContext, input: RecordVisitInput):
     if (!held && (next.findings.length > 0 || next.seriousDefects || present !== undefined)) {
       throw invalid('findings', msg.findingsOnlyWhenHeld);
     }
-    if (existing && JSON.stringify(canonical(existing)) === JSON.stringify(canonical(next))) return { visit: existing, changed: false };
+    // R19: whether the worker was there decides whether it counts as the final evaluation.
+    if (held && kind === 'final-evaluation' && present === undefined) throw invalid('supportWorkerPresent', endMsg.workerPresenceRequired);
+    const newFinalEvaluationNeeded = isFinalEvaluationWithoutWorker(next);
+    if (existing && JSON.stringify(canonical(existing)) === JSON.stringify(canonical(next))) {
+      return { visit: existing, changed: false, newFinalEvaluationNeeded };
+    }
 
     w.putVisit(next);
     w.appendAudit(
@@ -116,10 +129,11 @@ export async function recordVisit(ctx: ServiceContext, input: RecordVisitInput):
           held: Boolean(held),
           partsWithProblems: next.findings.filter((f) => !f.ok).length,
           seriousDefects: next.seriousDefects,
+          countsAsFinalEvaluation: kind === 'final-evaluation' && !newFinalEvaluationNeeded,
         },
       }),
     );
-    return { visit: next, changed: true };
+    return { visit: next, changed: true, newFinalEvaluationNeeded };
   });
 }
 

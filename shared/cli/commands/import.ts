@@ -35,9 +35,11 @@ export async function importCommand(args: string[], out: (text: string) => void)
   const rows = parseDossierCsv(text);
   const { store, config, close } = await openCliStore();
   try {
-    if (!(await store.landlords.get(config.LANDLORD_ID))) throw new DomainError('not-found', msg.noLandlord(config.LANDLORD_ID));
+    const landlord = await store.landlords.get(config.LANDLORD_ID);
+    if (!landlord) throw new DomainError('not-found', msg.noLandlord(config.LANDLORD_ID));
     const now = new Date();
-    const result = await importDossiers(store.forLandlord(config.LANDLORD_ID), rows, { today: brusselsDate(now), now: now.toISOString(), actor: 'cli' });
+    const calendar = { closingDays: [...landlord.closingDays] };
+    const result = await importDossiers(store.forLandlord(config.LANDLORD_ID), rows, { today: brusselsDate(now), now: now.toISOString(), actor: 'cli', calendar });
     out(importMessages.summary(result.imported, result.unchanged));
   } catch (error) {
     // Every bad row on its own line, then the verdict.

@@ -151,6 +151,19 @@ describe('R16: the form names the dossier whose summary is missing', () => {
     expect(h2.connector.posts(DE_VAART_CHAT.id)).toHaveLength(0);
   });
 
+  it('R2, R19: a positive end before the final evaluation is refused with the reason, what was typed kept, nothing sent', async () => {
+    const form = await h2.click(COORDINATOR, 'conclusions.form', { card: { kind: 'conclusions-form', ...ref } }, personal(COORDINATOR));
+    const ids = (form.actions as { verb?: string; data?: { dossierIds?: string[] } }[]).find((a) => a.verb === 'conclusions.record')?.data?.dossierIds ?? [];
+    const running = ids.findIndex((id) => ['active', 'extended'].includes(h2.demo.dossiers.find((d) => d.id === id)?.status ?? ''));
+    expect(running).toBeGreaterThanOrEqual(0);
+    const data: Record<string, unknown> = { card: { kind: 'conclusions-form', ...ref }, dossierIds: ids };
+    Object.assign(data, { [`c${running}_on`]: 'true', [`c${running}_summary`]: 'Loopt goed, afronden', [`c${running}_decision`]: 'end-positively' });
+    const answer = await h2.click(COORDINATOR, 'conclusions.record', data, personal(COORDINATOR));
+    expect(cardText(answer)).toContain('Het traject kan nog niet positief afgerond worden: dat kan pas na de eindevaluatie aan huis');
+    expect(cardText(answer)).toContain('Loopt goed, afronden');
+    expect(h2.connector.posts(DE_VAART_CHAT.id)).toHaveLength(0);
+  });
+
   it('a member sending a crafted form learns no dossier number', async () => {
     const other = h2.demo.dossiers.find((d) => d.supportingPartnerId === 'woonkracht') as (typeof h2.demo.dossiers)[number];
     const answer = await h2.click(DE_VAART, 'conclusions.record', { card: { kind: 'conclusions-form', ...ref }, dossierIds: [other.id], c0_on: 'true', c0_summary: '', c0_decision: 'none' }, DE_VAART_CHAT);

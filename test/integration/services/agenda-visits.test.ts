@@ -39,7 +39,7 @@ describe('get-agenda with the visits from the dossier copies (R13, R14)', () => 
     const fine = await stored(world, active({ leaseStart: '2025-07-02' }));
     await recordVisit(ctx, { dossierId: threeMonths.id, kind: 'home-visit-3m', heldOn: '2025-10-06', findings: [{ part: 'garden', ok: false }] }); // R17
     await recordVisit(ctx, { dossierId: extra.id, kind: 'extra', heldOn: '2025-11-03', findings: [{ part: 'house', ok: false }] }); // R18
-    await recordVisit(ctx, { dossierId: finalEval.id, kind: 'final-evaluation', heldOn: '2025-10-02', seriousDefects: true }); // R19
+    await recordVisit(ctx, { dossierId: finalEval.id, kind: 'final-evaluation', heldOn: '2025-10-02', supportWorkerPresent: true, seriousDefects: true }); // R19
     await recordVisit(ctx, { dossierId: fine.id, kind: 'home-visit-3m', heldOn: '2025-10-07', findings: [{ part: 'garden', ok: true }] });
 
     const fromCopies = await agendaCost(deVaartMember);

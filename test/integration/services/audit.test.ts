@@ -65,7 +65,7 @@ it('audit entries carry ids, dates and enums only: no tenant names, addresses or
   await s.withdrawConsent(C, { dossierId: created.id, withdrawnOn: '2025-11-10' });
   // Conclusions (after the November meeting), contact log, extension, transfer, end
   const after = world.ctx(coordinator, '2025-11-28T09:00:00+01:00');
-  const linde = await stored(world, active({ registeringPartnerId: 'de-linde', supportingPartnerId: 'de-linde', tenant: { name: SECRET.tenant } }));
+  const linde = await stored(world, active({ leaseStart: '2024-08-01', registeringPartnerId: 'de-linde', supportingPartnerId: 'de-linde', tenant: { name: SECRET.tenant } }));
   await s.recordConclusions(after, { partnerId: 'de-linde', month: '2025-11', conclusions: [{ dossierId: linde.id, summary: SECRET.summary, decision: { kind: 'start-contact-log' } }] });
   await s.confirmConclusions(world.ctx(deLindeMember, '2025-11-28T10:00:00+01:00'), { month: '2025-11', remark: SECRET.remark });
   await s.logContact(world.ctx(deLindeMember, '2025-11-28T10:00:00+01:00'), { dossierId: linde.id, date: '2025-11-27', held: false, reasonMissed: SECRET.reasonMissed });
@@ -73,7 +73,10 @@ it('audit entries carry ids, dates and enums only: no tenant names, addresses or
   await s.requestTransfer(world.ctx(deLindeMember), { dossierId: linde.id, toPartnerId: 'de-vaart', reason: SECRET.transferReason });
   await s.listTransferRequests(M);
   await s.rejectTransfer(M, { dossierId: linde.id });
-  await s.closeTrajectory(C, { dossierId: linde.id });
+  // R19: the extension ends with a new final evaluation, with the worker and the whole home.
+  const whole = (['house', 'garden', 'terrace', 'garage'] as const).map((part) => ({ part, ok: true, note: SECRET.note }));
+  await s.recordVisit(world.ctx(staff, '2025-11-28T11:00:00+01:00'), { dossierId: linde.id, kind: 'final-evaluation', heldOn: '2025-11-20', supportWorkerPresent: true, findings: whole });
+  await s.closeTrajectory(world.ctx(coordinator, '2025-11-28T12:00:00+01:00'), { dossierId: linde.id });
   const stopped = await stored(world, dossier({ tenant: { name: SECRET.tenant } }));
   await s.stopTrajectory(C, { dossierId: stopped.id, reason: SECRET.stopReason });
   // Partner organisations and users (coordinator)

@@ -1,8 +1,10 @@
 /** Consultation work against the real store (Azurite): R4, R7-R10, R13b, R15-R19. */
 import { dossierNotFound, partnerNotFound } from '../../../shared/rules/access';
-import type { Dossier } from '../../../shared/rules/types';
+import type { ConclusionDecision, Dossier } from '../../../shared/rules/types';
+import { finalEvaluationOf } from '../../support/dossiers';
 import {
   answerInformation,
+  closeTrajectory,
   confirmConclusions,
   flagDossier,
   logContact,
@@ -303,13 +305,15 @@ describe('record-conclusions and confirm-conclusions (R16, R4, R18, R19, R20)', 
   const deLinde = (overrides: Partial<Dossier> = {}) => active({ registeringPartnerId: 'de-linde', supportingPartnerId: 'de-linde', ...overrides });
 
   it('R16: the coordinator records per dossier a decision, applied through the rules; the conclusions await confirmation', async () => {
-    const [a, b, c, d, e] = (await Promise.all([deLinde(), deLinde(), deLinde(), deLinde({ leaseStart: '2024-11-01' }), deLinde()].map((x) => stored(world, x)))) as [
+    const [a, b, c, d, e] = (await Promise.all([deLinde({ leaseStart: '2024-11-01' }), deLinde(), deLinde(), deLinde({ leaseStart: '2024-11-01' }), deLinde()].map((x) => stored(world, x)))) as [
       Dossier,
       Dossier,
       Dossier,
       Dossier,
       Dossier,
     ];
+    // R19: d had its final evaluation at home, with the worker and the whole home, without serious defects.
+    await world.ports.visits.create(finalEvaluationOf(d.id, '2025-11-03'));
     const ctx = world.ctx(coordinator, AFTER_MEETING);
     const input = {
       partnerId: 'de-linde',
@@ -372,6 +376,24 @@ describe('record-conclusions and confirm-conclusions (R16, R4, R18, R19, R20)', 
       }),
     );
     expect(error.code).toBe('conflict');
+  });
+
+  it('R19: after serious defects at the final evaluation, the next consultation must decide an extension; a positive end is refused', async () => {
+    // Final evaluation on 05/11/2025, with serious defects: the November consultation (27/11) decides.
+    const d = await stored(world, active({ leaseStart: '2024-11-01', registeringPartnerId: 'woonkracht', supportingPartnerId: 'woonkracht' }));
+    await world.ports.visits.create(finalEvaluationOf(d.id, '2025-11-05', { seriousDefects: true }));
+    const ctx = world.ctx(coordinator, AFTER_MEETING);
+    const record = (decision: ConclusionDecision) =>
+      recordConclusions(ctx, { partnerId: 'woonkracht', month: '2025-11', conclusions: [{ dossierId: d.id, summary: 'Eindevaluatie', decision }] });
+    const end = await refusedWithoutWrites(world, () => record({ kind: 'end-positively' }));
+    expect(end).toMatchObject({ code: 'conflict', message: expect.stringContaining(`Dossier ${d.number} kan op dit overleg niet positief afgerond worden`) });
+    const nothing = await refusedWithoutWrites(world, () => record({ kind: 'none' }));
+    expect(nothing.message).toContain('moet dit overleg beslissen hoe lang de begeleiding verlengd wordt');
+    // Closing it on the dossier page instead is refused too, naming the consultation of 27/11/2025.
+    const closing = await refusedWithoutWrites(world, () => closeTrajectory(world.ctx(coordinator, '2025-11-20T10:00:00+01:00'), { dossierId: d.id }));
+    expect(closing.message).toContain('loopt door tot het structureel overleg van 27/11/2025');
+    await record({ kind: 'extend', months: 6 });
+    expect(await world.ports.dossiers.get(d.id)).toMatchObject({ status: 'extended', extensions: [{ months: 6, decidedOn: '2025-11-27' }] });
   });
 
   it('R16: conclusions before the meeting, or about a dossier of another partner, are refused; nothing written', async () => {

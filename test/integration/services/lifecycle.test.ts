@@ -1,5 +1,6 @@
 /** Lifecycle use cases against the real store (Azurite): R1, R2, R5, R6, R7, R19, R20, numbering. */
 import { dossierNotFound } from '../../../shared/rules/access';
+import { finalEvaluationOf } from '../../support/dossiers';
 import {
   acceptTransfer,
   activateTrajectory,
@@ -160,7 +161,7 @@ describe('signatures, consent and start (R1, R2, R7)', () => {
 
 describe('extension and end (R19, R20)', () => {
   it('R20: extends by a multiple of 3 months; the same extension again is a repeat, audited once', async () => {
-    const d = await stored(world, active());
+    const d = await stored(world, active({ leaseStart: '2024-11-01' }));
     const ctx = world.ctx(coordinator);
     const first = await extendTrajectory(ctx, { dossierId: d.id, months: 6, decidedOn: '2025-11-05' });
     expect(first.dossier).toMatchObject({ status: 'extended', extensions: [{ months: 6, decidedOn: '2025-11-05' }] });
@@ -177,14 +178,14 @@ describe('extension and end (R19, R20)', () => {
 
   it('R19: closing positively is refused after a final evaluation with serious defects and no consultation since', async () => {
     const d = await stored(world, active({ leaseStart: '2024-10-01' }));
-    await world.ports.visits.create({ id: 'final-1', dossierId: d.id, kind: 'final-evaluation', heldOn: '2025-10-02', findings: [{ part: 'house', ok: false }], seriousDefects: true });
+    await world.ports.visits.create(finalEvaluationOf(d.id, '2025-10-02', { findings: [{ part: 'house', ok: false }], seriousDefects: true }));
     const error = await refusedWithoutWrites(world, () => closeTrajectory(world.ctx(coordinator), { dossierId: d.id }));
     expect(error.code).toBe('conflict');
   });
 
   it('R19: closes positively when the final evaluation found no serious defects; a repeat writes nothing', async () => {
     const d = await stored(world, active({ leaseStart: '2024-10-01' }));
-    await world.ports.visits.create({ id: 'final-2', dossierId: d.id, kind: 'final-evaluation', heldOn: '2025-10-02', findings: [{ part: 'house', ok: true }], seriousDefects: false });
+    await world.ports.visits.create(finalEvaluationOf(d.id, '2025-10-02'));
     const ctx = world.ctx(coordinator);
     expect((await closeTrajectory(ctx, { dossierId: d.id })).dossier).toMatchObject({ status: 'closed-positive', closedOn: TODAY });
     expect((await closeTrajectory(ctx, { dossierId: d.id })).changed).toBe(false);

@@ -149,10 +149,20 @@ describe('a trajectory from candidacy to its 3-month visit (R1, R2, R7, R17)', (
     expect(overview.canCreate).toBe(true);
   });
 
-  it('R20: an extension; R7: consent withdrawn', async () => {
-    const extended = await post(`/api/dossiers/${id}/extensions`, coordinatorToken, { months: 3 });
+  it('R20: an extension is refused before the 10-month consultation, with the reason; R7: consent withdrawn', async () => {
+    const before = await snapshot(world);
+    const early = await post(`/api/dossiers/${id}/extensions`, coordinatorToken, { months: 3 });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      detail:
+        'Het traject kan nog niet verlengd worden: over een verlenging wordt beslist vanaf het structureel overleg van de evaluatie na 10 maanden (28/05/2026), bij de eindevaluatie of tijdens een lopende verlenging.',
+    });
+    expect(await snapshot(world)).toEqual(before);
+    // A trajectory past its 10-month consultation (lease start 01/11/2024) is extended.
+    const older = await stored(world, active({ leaseStart: '2024-11-01' }));
+    const extended = await post(`/api/dossiers/${older.id}/extensions`, coordinatorToken, { months: 3 });
     expect(extended.status).toBe(200);
-    expect((await page(id)).dossier).toMatchObject({ status: 'extended', plannedEnd: '2026-10-01' });
+    expect((await page(older.id)).dossier).toMatchObject({ status: 'extended', plannedEnd: '2026-02-01' });
     expect((await post(`/api/dossiers/${id}/consent/withdrawal`, coordinatorToken, {})).status).toBe(200);
     expect((await page(id)).dossier.consentInForce).toBe(false);
   });
@@ -204,9 +214,36 @@ describe('the partner member\'s steps (R4, R5, R6, R10)', () => {
 });
 
 describe('closing and stopping (R19)', () => {
-  it('closes a running trajectory positively', async () => {
+  it('R2, R19: closes positively only after the final evaluation at home, with the worker and the whole home', async () => {
     const d = await stored(world, active({ leaseStart: '2024-10-01' }));
-    const response = await post(`/api/dossiers/${d.id}/closure`, coordinatorToken, {});
+    const closure = () => post(`/api/dossiers/${d.id}/closure`, coordinatorToken, {});
+    const none = await closure();
+    expect(none.status).toBe(409);
+    expect((none.body as { detail: string }).detail).toContain('dat kan pas na de eindevaluatie aan huis');
+
+    // Without the support worker: kept as a visit, and the answer says a new final evaluation is needed.
+    const whole = ['house', 'garden', 'terrace', 'garage'].map((part) => ({ part, ok: true }));
+    const withoutWorker = await post(`/api/dossiers/${d.id}/visits`, coordinatorToken, { kind: 'final-evaluation', heldOn: '2025-10-02', supportWorkerPresent: false, findings: whole });
+    expect(withoutWorker.status).toBe(201);
+    expect((withoutWorker.body as ActionResult).message).toBe(
+      'Het huisbezoek is geregistreerd. De woonbegeleider was er niet bij, dus dit bezoek telt niet als eindevaluatie. Het blijft bewaard als huisbezoek. Plan een nieuwe eindevaluatie met de woonbegeleider erbij.',
+    );
+    expect((await page(d.id)).timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'milestone', label: 'Eindevaluatie aan huis', state: 'overdue' }),
+        expect.objectContaining({ type: 'visit', date: '2025-10-02', detail: expect.stringContaining('telt niet als eindevaluatie: plan een nieuwe eindevaluatie') }),
+      ]),
+    );
+    expect(((await closure()).body as { detail: string }).detail).toContain('was de woonbegeleider niet aanwezig');
+
+    // Not saying whether the worker was there is refused: it decides whether it counts.
+    const unsaid = await post(`/api/dossiers/${d.id}/visits`, coordinatorToken, { kind: 'final-evaluation', heldOn: '2025-10-20', findings: whole });
+    expect(unsaid.status).toBe(400);
+    expect((unsaid.body as { detail: string }).detail).toContain('Zeg of de woonbegeleider aanwezig was');
+
+    const held = await post(`/api/dossiers/${d.id}/visits`, coordinatorToken, { kind: 'final-evaluation', heldOn: '2025-10-20', supportWorkerPresent: true, findings: whole });
+    expect((held.body as ActionResult).message).toBe('Het huisbezoek is geregistreerd.');
+    const response = await closure();
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ changed: true, message: 'Het traject is positief afgerond.' });
   });

@@ -156,6 +156,20 @@ describe('R14: the reasons to discuss a dossier, each on its own', () => {
     expect(reasonsOf(agendaOf({ dossiers: [awaitingDecision], visits: [finalEvaluation, later] }))).toBeUndefined();
   });
 
+  it('R19: a final evaluation without the support worker is discussed as a visit, not as a pending decision', () => {
+    const withoutWorker = visit({ kind: 'final-evaluation', heldOn: '2025-11-05', seriousDefects: true, supportWorkerPresent: false });
+    expect(reasonsOf(agendaOf({ dossiers: [awaitingDecision], visits: [withoutWorker] }))?.map((r) => r.type)).toEqual(['visit-problems']);
+  });
+
+  it('R19: a final evaluation on the meeting day goes to next month\'s consultation', () => {
+    const onMeetingDay = visit({ kind: 'final-evaluation', heldOn: '2025-11-27', seriousDefects: true });
+    expect(reasonsOf(agendaOf({ dossiers: [awaitingDecision], visits: [onMeetingDay] }))).toBeUndefined();
+    expect(reasonsOf(agendaOf({ month: '2025-12', now: '2025-12-01T09:00:00+01:00', dossiers: [awaitingDecision], visits: [onMeetingDay] }))?.map((r) => r.type)).toEqual([
+      'visit-problems',
+      'decision-pending',
+    ]);
+  });
+
   it('R18: a planned visit that was not held yet is no reason', () => {
     const planned: Visit = { id: 'v-1', dossierId: 'd-1', kind: 'extra', plannedOn: '2025-11-12', findings: [], seriousDefects: true };
     expect(agendaOf({ visits: [planned] }).toDiscuss).toEqual([]);
