@@ -70,28 +70,17 @@ function remindersOf(run: LandlordRun, dossier: Dossier, due: readonly VisitMile
   return reminders;
 }
 
-/**
- * Every running dossier with its visits: a final evaluation to redo is due at any time (R19). Read per
- * supporting partner from its dossier list, whose copies carry the visits (one request per partner).
- */
-async function runningWithVisits(run: LandlordRun): Promise<{ dossier: Dossier; visits: Visit[] }[]> {
-  const out: { dossier: Dossier; visits: Visit[] }[] = [];
-  for (const partner of await run.ports.partners.list()) {
-    for (const { dossier, visits } of await run.ports.dossiers.listForPartnerWithVisits(partner.id)) {
-      if (dossier.supportingPartnerId !== partner.id || !isRunning(dossier)) continue;
-      out.push({ dossier, visits: visits ?? (await run.ports.visits.listByDossier(dossier.id)) });
-    }
-  }
-  return out;
-}
-
 export async function milestonesJob(run: LandlordRun): Promise<void> {
   if (!atOrAfter(run.now, atBrussels(run.today, run.deps.settings.dayStart))) return;
   const lead = run.deps.settings.milestoneLeadDays;
   await jobRun(run, 'milestones', jobKeys.milestonesRun(run.landlord.id, run.today), async () => {
     let settled = true;
-    for (const { dossier, visits } of await runningWithVisits(run)) {
+    for (const dossier of await run.ports.dossiers.listAll()) {
       const due = visitsToPlan(dossier, run.today, lead, run.calendar);
+      // R19: a final evaluation to redo can only be one of the current round, which has begun.
+      const roundBegun = isRunning(dossier) && (finalEvaluationRoundStart(dossier) ?? run.today) <= run.today;
+      if (due.length === 0 && !roundBegun) continue;
+      const visits = await run.ports.visits.listByDossier(dossier.id);
       for (const { milestone, due: dueOn, key } of remindersOf(run, dossier, due, visits, lead)) {
         const r = await once(run, {
           job: 'milestones',

@@ -136,7 +136,8 @@ export function assertExtensionTiming(dossier: Dossier, decidedOn: IsoDate, conf
 
 /**
  * R19: what a consultation on `meetingDate` may decide for a dossier: after a final evaluation with
- * serious defects held before that day, only an extension. Throws the reason otherwise.
+ * serious defects held before that day, an extension (or, R2, stopping early with a reason). Throws
+ * the reason otherwise.
  */
 export function assertConsultationDecision(
   dossier: Dossier,
@@ -145,7 +146,7 @@ export function assertConsultationDecision(
   meetingDate: IsoDate,
   config: CalendarConfig,
 ): void {
-  if (decision.kind === 'extend') return;
+  if (decision.kind === 'extend' || decision.kind === 'stop') return;
   const pending = pendingExtension(dossier, visits, meetingDate, config);
   if (!pending) return;
   if (decision.kind === 'end-positively') throw new DomainError('conflict', msg.consultationCannotEndPositively(dossier.number, pending.finalEvaluationOn));

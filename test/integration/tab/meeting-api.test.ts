@@ -34,7 +34,8 @@ beforeAll(async () => {
   world = h.world;
   await world.store.users.create(secondCoordinator);
   dossiers = [];
-  for (let i = 0; i < 6; i++) dossiers.push(await stored(world, active()));
+  // Past the 10-month consultation, so the meeting can decide an extension (R20).
+  for (let i = 0; i < 6; i++) dossiers.push(await stored(world, active({ leaseStart: '2024-11-01' })));
   // R15: a flag with its problem statement before the deadline puts the first on the list.
   await flagDossier(world.ctx(deVaartMember, NOW), { dossierId: (dossiers[0] as Dossier).id, month: '2025-11', problem: 'Huur twee maanden niet betaald', source: 'teams' });
   h.now = MEETING_TIME;

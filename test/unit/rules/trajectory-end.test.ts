@@ -119,6 +119,8 @@ describe('R19: serious defects at the final evaluation', () => {
       expect(domainErrorOf(() => assertConsultationDecision(lease, [defects], { kind }, meeting, calendar)).message).toContain('moet dit overleg beslissen hoe lang');
     }
     expect(() => assertConsultationDecision(lease, [defects], { kind: 'extend' }, meeting, calendar)).not.toThrow();
+    // R2: stopping early, with a reason, stays possible.
+    expect(() => assertConsultationDecision(lease, [defects], { kind: 'stop' }, meeting, calendar)).not.toThrow();
     const extended = extend(lease, 3, meeting, calendar);
     expect(pendingExtension(extended, [defects], '2026-02-26', calendar)).toBeUndefined();
   });
