@@ -56,6 +56,7 @@ it('audit entries carry ids, dates and enums only: no tenant names, addresses or
   // Information and consultation work
   await s.raiseSignal(M, { dossierId: created.id, category: 'damage-risk', description: SECRET.description });
   await s.raiseSignal(M, { dossierId: created.id, category: 'safety', description: SECRET.description });
+  await s.getDossier(C, { dossierId: created.id }); // R8/R9: the signals' text is read, audited
   const { request } = await s.requestInformation(C, { dossierId: created.id, question: SECRET.question });
   await s.answerInformation(M, { dossierId: created.id, requestId: request.id, answer: SECRET.answer });
   await s.flagDossier(M, { dossierId: created.id, problem: SECRET.problem });

@@ -6,7 +6,15 @@ import type { Visit } from '../../../shared/rules/types';
 const config = { closingDays: [] as string[] };
 // Lease start 31/01/2025: 3-month visit due 30/04/2025 (end of month), final evaluation 31/01/2026.
 const list = milestones({ leaseStart: '2025-01-31', extensions: [] }, config);
-const visit = (kind: Visit['kind'], days: { plannedOn?: string; heldOn?: string }): Visit => ({ id: `${kind}-${days.plannedOn ?? days.heldOn}`, dossierId: 'd', kind, findings: [], seriousDefects: false, ...days });
+const visit = (kind: Visit['kind'], days: { plannedOn?: string; heldOn?: string; supportWorkerPresent?: boolean }): Visit => ({
+  id: `${kind}-${days.plannedOn ?? days.heldOn}`,
+  dossierId: 'd',
+  kind,
+  findings: [],
+  seriousDefects: false,
+  supportWorkerPresent: true,
+  ...days,
+});
 const stateOf = (visits: Visit[], today: string, kind = 'home-visit-3m') => milestoneStates(list, visits, today).find((m) => m.kind === kind)?.state;
 
 describe('R11/R17/R19: one state per milestone, for the card, the page and the CLI', () => {
@@ -41,6 +49,9 @@ describe('R11/R17/R19: one state per milestone, for the card, the page and the C
     expect(finals.map((m) => m.state)).toEqual(['held', 'overdue']);
     const planned = milestoneStates(extended, [visit('final-evaluation', { heldOn: '2026-01-30' }), visit('final-evaluation', { plannedOn: '2026-05-04' })], '2026-05-01');
     expect(planned.filter((m) => m.kind === 'final-evaluation').map((m) => m.state)).toEqual(['held', 'planned']);
+    // R19: one held without the support worker is a visit only: the final evaluation stays overdue.
+    const withoutWorker = milestoneStates(extended, [visit('final-evaluation', { heldOn: '2026-01-30', supportWorkerPresent: false })], '2026-05-01');
+    expect(withoutWorker.filter((m) => m.kind === 'final-evaluation').map((m) => m.state)).toEqual(['overdue', 'overdue']);
   });
 
   it('a visit of another kind (an extra visit, R18) holds no milestone', () => {
