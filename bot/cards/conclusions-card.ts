@@ -4,7 +4,7 @@
  * decisions and the coordinator's summaries (person-written: TextRuns), never a tenant's name.
  */
 import { botMessages } from '../../shared/messages/bot';
-import type { ConclusionDecision, Consultation, Partner } from '../../shared/rules/types';
+import type { ConclusionDecision, Consultation, IsoDate, Partner } from '../../shared/rules/types';
 import {
   adaptiveCard,
   choiceInput,
@@ -37,8 +37,9 @@ export const REMARK_MAX = FREE_TEXT.remark.max;
 
 export const conclusionsRef = (partnerId: string, month: string): CardRef => ({ kind: 'conclusions', partnerId, month });
 
-export function decisionText(decision: ConclusionDecision): string {
-  return decision.kind === 'extend' ? msg.decided.extend(decision.months) : msg.decided[decision.kind];
+/** What was decided; an extension with its new planned end when known (R2, R20). */
+export function decisionText(decision: ConclusionDecision, plannedEnd?: IsoDate): string {
+  return decision.kind === 'extend' ? msg.decided.extend(decision.months, plannedEnd) : msg.decided[decision.kind];
 }
 
 export interface ConclusionsCardInput {
@@ -46,6 +47,8 @@ export interface ConclusionsCardInput {
   partner: Pick<Partner, 'id' | 'name'>;
   /** Dossier id -> number, for the dossiers of the conclusions. */
   numbers: ReadonlyMap<string, string>;
+  /** Dossier id -> planned end after the extension these conclusions decided (R2, R20). */
+  plannedEnds?: ReadonlyMap<string, IsoDate>;
   viewer: Viewer;
   /** Display name of who confirmed (a member of the partner), when confirmed. */
   confirmedByName?: string;
@@ -79,7 +82,7 @@ export function conclusionsCard(input: ConclusionsCardInput): AdaptiveCard {
       container(
         [
           text(input.numbers.get(c.dossierId) ?? '?', { weight: 'bolder' }),
-          text(decisionText(c.decision), { spacing: 'none' }),
+          text(decisionText(c.decision, input.plannedEnds?.get(c.dossierId)), { spacing: 'none' }),
           userText(c.summary, { spacing: 'none' }),
         ],
         { separator: true, spacing: 'medium' },

@@ -31,7 +31,7 @@ import type { DossierPage, FormId, Overview, TimelineEntry } from '../../shared/
 import type { Organisation, PartnerItem, TransferRequests, UserItem } from '../../shared/api/organisation-schemas';
 import { forgetDevToken, storeDevToken, storedDevToken, type StorageLike } from '../../shared/web/dev-token';
 import { ApiError, createTabClient, type FetchLike, type TabClient } from './api-client';
-import { absenceForm, candidacyForm, dossierForm, errorPlacement, initialValues, partnerForm, resolvePath, userForm, type FormSpec, type Values } from './logic/forms';
+import { absenceForm, candidacyForm, dossierForm, errorPlacement, initialValues, isShown, missingRequired, partnerForm, resolvePath, userForm, type FormSpec, type Values } from './logic/forms';
 import type { TeamsHost } from './teams-host';
 
 export interface TabHost {
@@ -373,6 +373,7 @@ function DossierView(props: { client: TabClient; dossierId: string; host: TabHos
     h(
       'dl',
       { style: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: '16px' } },
+      ...fact(f.address, d.tenant.address),
       ...fact(f.kind, d.kindLabel),
       ...fact(f.status, d.statusLabel),
       ...fact(f.registering, d.registeringPartner.name),
@@ -437,7 +438,15 @@ function StepForm(props: {
   const [error, setError] = useState<{ message: string; field?: string } | undefined>();
   const set = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
 
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const submit = async () => {
+    // Every empty required field at once, at its field; nothing is sent until they are filled in.
+    const empty = missingRequired(spec, values);
+    setMissing(Object.fromEntries(empty.map((m) => [m.field, m.message])));
+    if (empty.length > 0) {
+      setError(empty.length > 1 ? { message: msg.fieldsToFix(empty.length) } : undefined);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -478,17 +487,21 @@ function StepForm(props: {
       },
     },
     h(Subtitle2, { as: 'h3' }, spec.title),
-    ...spec.fields.map((f) =>
-      h(
-        Field,
-        {
-          key: f.name,
-          label: f.label,
-          ...(error?.field === f.name ? { validationMessage: error.message, validationState: 'error' as const } : {}),
-        },
-        control(f),
-      ),
-    ),
+    ...spec.fields
+      .filter((f) => isShown(f, values))
+      .map((f) => {
+        const problem = error?.field === f.name ? error.message : missing[f.name];
+        return h(
+          Field,
+          {
+            key: f.name,
+            label: f.required ? { children: h('span', null, f.label, ' ', h('span', { style: { color: '#616161', fontWeight: 400 } }, msg.requiredMark)) } : f.label,
+            ...(f.required ? { 'data-required': 'true' } : {}),
+            ...(problem ? { validationMessage: problem, validationState: 'error' as const } : {}),
+          },
+          control(f),
+        );
+      }),
     error && !error.field ? h(MessageBar, { intent: 'error' }, h(MessageBarBody, { role: 'alert' }, error.message)) : null,
     h(
       'div',

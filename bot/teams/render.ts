@@ -3,6 +3,7 @@
  * the viewer, or as the bot for the base view of one partner's own conversation). Also finds the
  * Teams ids that get a user-specific view (refresh.userIds).
  */
+import { plannedEndAfterExtension } from '../../shared/rules/milestones';
 import { dossierNotFound, partnerNotFound } from '../../shared/rules/access';
 import { agendaMessages } from '../../shared/messages/agenda';
 import type { Agenda } from '../../shared/rules/agenda';
@@ -97,16 +98,20 @@ export async function renderConclusions(rt: BotRuntime, input: ConclusionsRender
   if (!consultation || (consultation.status !== 'conclusions-sent' && consultation.status !== 'confirmed')) return undefined;
   const partner = await loadPartnerOf(ctx, input.partnerId);
   const numbers = new Map<string, string>();
+  const plannedEnds = new Map<string, string>();
   for (const c of consultation.conclusions) {
     const dossier = await ctx.ports.dossiers.get(c.dossierId);
     if (!dossier) throw dossierNotFound();
     numbers.set(c.dossierId, dossier.number);
+    const end = c.decision.kind === 'extend' ? plannedEndAfterExtension(dossier, consultation.meetingDate, c.decision.months) : undefined;
+    if (end) plannedEnds.set(c.dossierId, end);
   }
   const confirmedByName = consultation.confirmation ? await nameOf(rt, input.landlord.id, partner, consultation.confirmation.by) : undefined;
   return conclusionsCard({
     consultation,
     partner,
     numbers,
+    plannedEnds,
     viewer: input.viewer,
     ...(confirmedByName ? { confirmedByName } : {}),
     ...(input.notice ? { notice: input.notice } : {}),

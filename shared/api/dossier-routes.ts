@@ -9,6 +9,7 @@ import { tabMessages as msg } from '../messages/tab';
 import { trajectoryMessages } from '../messages/trajectory';
 import { trajectoryEndMessages } from '../messages/trajectory-end';
 import { isAllowed } from '../rules/access';
+import { consultationOnOrAfter } from '../rules/calendar';
 import type { Dossier, User } from '../rules/types';
 import { acceptTransfer } from '../services/accept-transfer';
 import { activateTrajectory } from '../services/activate-trajectory';
@@ -167,6 +168,7 @@ export function dossierRoutes(): ApiRoute[] {
           informationRequests: requests,
           contactLog: details.contactLog,
           today,
+          nextConsultation: consultationOnOrAfter(today, ctx.calendar).meetingDate,
         });
         const contact = details.supportingPartner?.contact;
         const consent = d.consent

@@ -48,6 +48,9 @@ const signalLabel = (s: Signal) => (s.category === 'safety' ? msg.timeline.safet
 export const signalViews = (signals: readonly (Signal & { partnerName: string })[]): DossierPage['signals'] =>
   [...signals].reverse().map((s) => ({ id: s.id, category: s.category, label: signalLabel(s), raisedAt: s.raisedAt, partnerName: s.partnerName, description: s.description, safety: s.category === 'safety' }));
 
+/** Facts someone entered with their own date (not derived, like milestones): these can predate the dossier. */
+const ENTERED = new Set(['signature', 'consent', 'consent-withdrawn', 'lease-start', 'visit', 'contact']);
+
 export interface TimelineInput {
   dossier: Dossier;
   milestones: readonly MilestoneView[];
@@ -57,6 +60,8 @@ export interface TimelineInput {
   informationRequests: readonly InformationRequest[];
   contactLog: readonly ContactLogEntry[];
   today: IsoDate;
+  /** Meeting day of the next consultation (today's or later): where what is pending gets decided. */
+  nextConsultation?: IsoDate;
 }
 
 export function timeline(input: TimelineInput): TimelineEntry[] {
@@ -101,13 +106,31 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
     out.push(entry(dayOf(r.askedAt), 'information', t.informationRequested, r.answer ? 'done' : 'due'));
     if (r.answer) out.push(entry(dayOf(r.answer.at), 'information', t.informationAnswered, 'done'));
   }
-  for (const c of input.contactLog) out.push(entry(c.date, 'contact', c.held ? t.contactHeld : t.contactMissed, 'done'));
+  // R4: a contact that did not take place reads as such, with its reason.
+  for (const c of input.contactLog) out.push(c.held ? entry(c.date, 'contact', t.contactHeld, 'done') : entry(c.date, 'contact', t.contactPlanned, 'missed', c.reasonMissed));
   if (input.plannedEnd && (d.status === 'active' || d.status === 'extended')) {
     out.push(entry(input.plannedEnd, 'planned-end', t.plannedEnd, input.plannedEnd < today ? 'overdue' : 'planned'));
   }
   if (d.closedOn) out.push(entry(d.closedOn, 'closed', d.status === 'stopped' ? t.stopped : t.closed, 'done'));
-  // Stable: same-day entries keep the order above.
+  const pending = afterSeriousDefects(d, input.visits);
+  if (pending && input.nextConsultation) out.push(entry(input.nextConsultation, 'next-step', pending === 'final-evaluation' ? t.decideExtension : t.discussDefects, 'due', t.atConsultation(input.nextConsultation)));
+  // What happened before the candidacy was registered (e.g. signatures) was entered later: say so.
+  for (const e of out) if (e.date < d.createdOn && ENTERED.has(e.type)) e.detail = e.detail ? `${e.detail}; ${t.recordedLater(d.createdOn)}` : t.recordedLater(d.createdOn);
+  // By when things happened; same-day entries keep the order above.
   return out.map((e, i) => [e, i] as const).sort((a, b) => a[0].date.localeCompare(b[0].date) || a[1] - b[1]).map(([e]) => e);
+}
+
+/**
+ * R17-R19: after a visit that found serious defects the next consultation takes it up: after a final
+ * evaluation it decides the extension's length (R19), after another visit it discusses the defects.
+ * Pending until an extension is decided on or after the visit. Undefined when nothing is pending.
+ */
+function afterSeriousDefects(d: Dossier, visits: readonly Visit[]): Visit['kind'] | undefined {
+  if (d.status !== 'active' && d.status !== 'extended') return undefined;
+  const latest = visits.filter((v) => v.heldOn && v.seriousDefects).sort((a, b) => (a.heldOn as string).localeCompare(b.heldOn as string)).at(-1);
+  if (!latest?.heldOn) return undefined;
+  if (d.extensions.some((e) => e.decidedOn >= (latest.heldOn as string))) return undefined;
+  return latest.kind;
 }
 
 /** What is due next (the earliest open milestone or planned step not overdue) and what is overdue. */

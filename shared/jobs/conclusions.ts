@@ -8,6 +8,7 @@
  * Looks at the consultations of the last months whose meeting was at most WINDOW_DAYS ago: one query
  * per partner per run.
  */
+import { plannedEndAfterExtension } from '../rules/milestones';
 import { addWorkingDays, monthCalendar, monthOf, nextMonth } from '../rules/calendar';
 import { addDays, isAfter, isBefore } from '../rules/dates';
 import type { Consultation, Partner, YearMonth } from '../rules/types';
@@ -70,13 +71,16 @@ async function followUp(run: LandlordRun, partner: Partner, c: Consultation): Pr
   const reference = formatReference({ partnerId: partner.id, month: c.month });
   const compose = (reminderOf?: { sentOn: string }) => async () => {
     const numbers = new Map<string, string>();
+    const plannedEnds = new Map<string, string>();
     for (const conclusion of c.conclusions) {
       const dossier = await run.ports.dossiers.get(conclusion.dossierId);
       if (dossier) numbers.set(dossier.id, dossier.number);
+      const end = dossier && conclusion.decision.kind === 'extend' ? plannedEndAfterExtension(dossier, c.meetingDate, conclusion.decision.months) : undefined;
+      if (end) plannedEnds.set(conclusion.dossierId, end);
     }
     return {
       to: await recipientsOf(run, partner),
-      mail: renderConclusions({ landlord: run.landlord, partner, consultation: c, numbers, reference, ...(reminderOf && { reminderOf }) }),
+      mail: renderConclusions({ landlord: run.landlord, partner, consultation: c, numbers, plannedEnds, reference, ...(reminderOf && { reminderOf }) }),
       reference,
     };
   };

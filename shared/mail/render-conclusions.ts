@@ -13,20 +13,22 @@ export interface ConclusionsInput {
   consultation: Pick<Consultation, 'meetingDate' | 'conclusions'>;
   /** Dossier id → number, for the dossiers of the conclusions. */
   numbers: ReadonlyMap<string, string>;
+  /** Dossier id → planned end after the extension these conclusions decided (R2, R20). */
+  plannedEnds?: ReadonlyMap<string, string>;
   reference: string;
   /** For the reminder: the day the conclusions were mailed. */
   reminderOf?: { sentOn: string };
 }
 
-export function decisionLabel(decision: ConclusionDecision): string {
-  return decision.kind === 'extend' ? msg.decision.extend(decision.months) : msg.decision[decision.kind];
+export function decisionLabel(decision: ConclusionDecision, plannedEnd?: string): string {
+  return decision.kind === 'extend' ? msg.decision.extend(decision.months, plannedEnd) : msg.decision[decision.kind];
 }
 
-const rowOf = (numbers: ReadonlyMap<string, string>) => (c: Conclusion) => [numbers.get(c.dossierId) ?? msg.dash, c.summary, decisionLabel(c.decision)];
+const rowOf = (input: ConclusionsInput) => (c: Conclusion) => [input.numbers.get(c.dossierId) ?? msg.dash, c.summary, decisionLabel(c.decision, input.plannedEnds?.get(c.dossierId))];
 
 export function renderConclusions(input: ConclusionsInput): RenderedMail {
   const { consultation, reference } = input;
-  const rows = consultation.conclusions.map(rowOf(input.numbers));
+  const rows = consultation.conclusions.map(rowOf(input));
   const intro = input.reminderOf ? msg.conclusionsReminderIntro(input.reminderOf.sentOn) : msg.conclusionsIntro(consultation.meetingDate);
   return frame({
     subject: input.reminderOf

@@ -184,7 +184,7 @@ export const botMessages = {
     },
     decided: {
       none: 'Geen beslissing.',
-      extend: (months: number) => `Het traject wordt verlengd met ${months} maanden.`,
+      extend: (months: number, until?: string) => (until ? `Het traject wordt verlengd met ${months} maanden, tot ${date(until)}.` : `Het traject wordt verlengd met ${months} maanden.`),
       'start-contact-log': 'De contacten aan huis worden voortaan bijgehouden.',
       'plan-extra-visit': 'Er wordt een extra huisbezoek gepland met de verhuurder.',
       'end-positively': 'Het traject wordt positief afgerond.',

@@ -92,7 +92,7 @@ export const mailMessages = {
   conclusionsHeader: ['Dossier', 'Conclusie', 'Beslissing'],
   decision: {
     none: 'geen wijziging',
-    extend: (months: number) => `verlenging met ${months} maanden`,
+    extend: (months: number, until?: string) => (until ? `verlenging met ${months} maanden, tot ${date(until)}` : `verlenging met ${months} maanden`),
     'start-contact-log': 'contacten aan huis worden voortaan bijgehouden',
     'plan-extra-visit': 'extra huisbezoek wordt gepland',
     'end-positively': 'traject wordt positief afgerond',

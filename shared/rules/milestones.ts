@@ -51,6 +51,21 @@ export function plannedEndOf(leaseStart: IsoDate, extensions: readonly number[])
   return addMonths(leaseStart, SUPPORT_MONTHS + extra);
 }
 
+/**
+ * R2/R20: the planned end right after the extension decided on `decidedOn` (the one a consultation's
+ * conclusions name), or undefined when the dossier has no such extension (yet).
+ */
+export function plannedEndAfterExtension(
+  dossier: { leaseStart?: IsoDate; extensions: readonly { months: number; decidedOn: IsoDate }[] },
+  decidedOn: IsoDate,
+  months: number,
+): IsoDate | undefined {
+  if (!dossier.leaseStart) return undefined;
+  const index = dossier.extensions.findIndex((e) => e.decidedOn === decidedOn && e.months === months);
+  if (index < 0) return undefined;
+  return plannedEndOf(dossier.leaseStart, dossier.extensions.slice(0, index + 1).map((e) => e.months));
+}
+
 const evaluationKind = { 1: 'evaluation-1m', 4: 'evaluation-4m', 10: 'evaluation-10m' } as const;
 
 export function milestones(input: MilestoneInput, config: CalendarConfig): Milestone[] {

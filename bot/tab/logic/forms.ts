@@ -17,6 +17,10 @@ export interface FieldSpec {
   type: FieldType;
   options?: { value: string; label: string }[];
   initial?: string | boolean;
+  /** Must be filled in: marked on the page and checked before sending (the server checks again). */
+  required?: boolean;
+  /** Only shown (and only required) while another field has this value, e.g. the reason when a contact did not take place. */
+  showWhen?: { field: string; value: string };
 }
 
 export type Values = Record<string, string | boolean>;
@@ -35,10 +39,15 @@ export interface FormSpec {
 }
 
 const L = msg.fieldLabel;
+const F = msg.formLabel;
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** The page's label of a field: its own wording where there is one, else the API's name of it. */
 const label = (name: string): string => {
-  const text = L[name] ?? name;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const own = (F as Record<string, unknown>)[name];
+  return typeof own === 'string' ? own : capital(L[name] ?? name);
 };
+/** A field that must be filled in. */
+const req = <T extends FieldSpec>(field: T): T => ({ ...field, required: true });
 const str = (v: Values, name: string): string => (typeof v[name] === 'string' ? (v[name] as string).trim() : '');
 /** Only what was filled in: an empty optional field is left out (the service's default applies). */
 const optional = (v: Values, name: string, key = name): Record<string, string> => (str(v, name) ? { [key]: str(v, name) } : {});
@@ -56,12 +65,12 @@ export function candidacyForm(partners: readonly { id: string; name: string }[])
     title: msg.forms.candidacy.title,
     path: 'dossiers',
     fields: [
-      { name: 'kind', label: label('kind'), type: 'select', options: Object.entries(msg.forms.kindOptions).map(([value, text]) => ({ value, label: text })), initial: 'VT' },
-      { name: 'tenant.name', label: label('tenant.name'), type: 'text' },
+      req({ name: 'kind', label: label('kind'), type: 'select', options: Object.entries(msg.forms.kindOptions).map(([value, text]) => ({ value, label: text })), initial: 'VT' }),
+      req({ name: 'tenant.name', label: label('tenant.name'), type: 'text' }),
       { name: 'tenant.address', label: label('tenant.address'), type: 'text' },
-      { name: 'registeringPartnerId', label: label('registeringPartnerId'), type: 'select', options: partnerOptions },
-      { name: 'supportingPartnerId', label: label('supportingPartnerId'), type: 'select', options: partnerOptions },
-      { name: 'supportWorker.name', label: label('supportWorker.name'), type: 'text' },
+      req({ name: 'registeringPartnerId', label: label('registeringPartnerId'), type: 'select', options: partnerOptions }),
+      req({ name: 'supportingPartnerId', label: label('supportingPartnerId'), type: 'select', options: partnerOptions }),
+      req({ name: 'supportWorker.name', label: label('supportWorker.name'), type: 'text' }),
       { name: 'supportWorker.email', label: label('supportWorker.email'), type: 'text' },
     ],
     body: (v, requestKey) => ({
@@ -81,10 +90,10 @@ export function absenceForm(dossierIds: readonly string[]): FormSpec {
     title: msg.forms.absence.title,
     path: 'absences',
     fields: [
-      { name: 'workerName', label: label('workerName'), type: 'text' },
-      { name: 'from', label: label('from'), type: 'date' },
+      req({ name: 'workerName', label: label('workerName'), type: 'text' }),
+      req({ name: 'from', label: label('from'), type: 'date' }),
       { name: 'expectedUntil', label: label('expectedUntil'), type: 'date' },
-      { name: 'replacementContact', label: label('replacementContact'), type: 'textarea' },
+      req({ name: 'replacementContact', label: label('replacementContact'), type: 'textarea' }),
     ],
     body: (v, requestKey) => ({
       absenceId: requestKey,
@@ -117,8 +126,8 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
         title: msg.forms.consent.title,
         path: `${base}/consent`,
         fields: [
-          { name: 'givenOn', label: label('givenOn'), type: 'date' },
-          { name: 'scope', label: label('scope'), type: 'textarea' },
+          req({ name: 'givenOn', label: label('givenOn'), type: 'date' }),
+          req({ name: 'scope', label: label('scope'), type: 'textarea' }),
         ],
         body: (v) => ({ givenOn: str(v, 'givenOn'), scope: str(v, 'scope') }),
       };
@@ -135,7 +144,7 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
         id,
         title: msg.forms.activate.title,
         path: `${base}/activation`,
-        fields: [{ name: 'leaseStart', label: label('leaseStart'), type: 'date' }],
+        fields: [req({ name: 'leaseStart', label: label('leaseStart'), type: 'date' })],
         body: (v) => ({ leaseStart: str(v, 'leaseStart') }),
       };
     case 'visit':
@@ -154,7 +163,7 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
           ...HOME_PARTS.flatMap((part) => [
             {
               name: `findings.${part}`,
-              label: `${label('findings')}: ${msg.forms.homePart[part] ?? part}`,
+              label: F.findingOf(msg.forms.homePart[part] ?? part),
               type: 'select' as const,
               options: [
                 { value: '', label: msg.forms.notVisited },
@@ -162,7 +171,7 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
                 { value: 'not-ok', label: msg.forms.notOk },
               ],
             },
-            { name: `findings.${part}.note`, label: `${msg.forms.homePart[part] ?? part}: ${L.findingNote}`, type: 'text' as const },
+            { name: `findings.${part}.note`, label: F.findingNote(msg.forms.homePart[part] ?? part), type: 'text' as const },
           ]),
           { name: 'seriousDefects', label: label('seriousDefects'), type: 'checkbox' },
         ],
@@ -203,7 +212,7 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
         title: msg.forms.stop.title,
         path: `${base}/stop`,
         fields: [
-          { name: 'reason', label: label('reason'), type: 'textarea' },
+          req({ name: 'reason', label: label('reason'), type: 'textarea' }),
           { name: 'date', label: label('date'), type: 'date' },
         ],
         body: (v) => ({ reason: str(v, 'reason'), ...optional(v, 'date') }),
@@ -214,18 +223,18 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
         title: msg.forms.transfer.title,
         path: `${base}/transfer`,
         fields: [
-          {
+          req({
             name: 'toPartnerId',
             label: label('toPartnerId'),
             type: 'select',
             options: [{ value: '', label: '' }, ...page.partners.filter((p) => p.id !== page.dossier.supportingPartner.id).map((p) => ({ value: p.id, label: p.name }))],
-          },
-          { name: 'reason', label: label('reason'), type: 'textarea' },
+          }),
+          req({ name: 'reason', label: label('reason'), type: 'textarea' }),
         ],
         body: (v) => ({ toPartnerId: str(v, 'toPartnerId'), reason: str(v, 'reason') }),
       };
     case 'information-request':
-      return { id, title: msg.forms.informationRequest.title, path: `${base}/information-requests`, fields: [{ name: 'question', label: label('question'), type: 'textarea' }], body: (v) => ({ question: str(v, 'question') }) };
+      return { id, title: msg.forms.informationRequest.title, path: `${base}/information-requests`, fields: [req({ name: 'question', label: label('question'), type: 'textarea' })], body: (v) => ({ question: str(v, 'question') }) };
     case 'information-answer': {
       const first = page.openRequests[0]?.id ?? '';
       return {
@@ -233,8 +242,8 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
         title: msg.forms.informationAnswer.title,
         path: `${base}/information-requests/{requestId}/answer`,
         fields: [
-          { name: 'requestId', label: label('requestId'), type: 'select', options: page.openRequests.map((r) => ({ value: r.id, label: r.question })), initial: first },
-          { name: 'answer', label: label('answer'), type: 'textarea' },
+          req({ name: 'requestId', label: label('requestId'), type: 'select', options: page.openRequests.map((r) => ({ value: r.id, label: r.question })), initial: first }),
+          req({ name: 'answer', label: label('answer'), type: 'textarea' }),
         ],
         body: (v) => ({ answer: str(v, 'answer') }),
       };
@@ -245,11 +254,12 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
         title: msg.forms.contact.title,
         path: `${base}/contacts`,
         fields: [
-          { name: 'date', label: label('date'), type: 'date' },
-          { name: 'held', label: label('held'), type: 'select', options: yesNo.slice(1), initial: 'yes' },
-          { name: 'reasonMissed', label: label('reasonMissed'), type: 'textarea' },
+          req({ name: 'date', label: label('date'), type: 'date' }),
+          req({ name: 'held', label: label('held'), type: 'select', options: yesNo.slice(1), initial: 'yes' }),
+          // R4: the reason only when the contact did not take place.
+          req({ name: 'reasonMissed', label: label('reasonMissed'), type: 'textarea', showWhen: { field: 'held', value: 'no' } }),
         ],
-        body: (v) => ({ date: str(v, 'date'), held: str(v, 'held') === 'yes', ...optional(v, 'reasonMissed') }),
+        body: (v) => ({ date: str(v, 'date'), held: str(v, 'held') === 'yes', ...(str(v, 'held') === 'no' ? optional(v, 'reasonMissed') : {}) }),
       };
     case 'absence':
       return absenceForm([page.dossier.id]);
@@ -264,11 +274,11 @@ export function partnerForm(existing?: PartnerItem): FormSpec {
     title: existing ? `${a.partnerTitle}: ${existing.name}` : a.newPartner,
     path: existing ? `partners/${encodeURIComponent(existing.id)}` : 'partners',
     fields: [
-      ...(existing ? [] : [{ name: 'id', label: label('id'), type: 'text' as const }]),
-      { name: 'name', label: label('name'), type: 'text', initial: existing?.name ?? '' },
-      { name: 'contact.phone', label: label('contact.phone'), type: 'text', initial: existing?.contact.phone ?? '' },
-      { name: 'contact.email', label: label('contact.email'), type: 'text', initial: existing?.contact.email ?? '' },
-      { name: 'contact.officeHours', label: label('contact.officeHours'), type: 'text', initial: existing?.contact.officeHours ?? '' },
+      ...(existing ? [] : [req({ name: 'id', label: label('id'), type: 'text' as const })]),
+      req({ name: 'name', label: label('name'), type: 'text', initial: existing?.name ?? '' }),
+      req({ name: 'contact.phone', label: label('contact.phone'), type: 'text', initial: existing?.contact.phone ?? '' }),
+      req({ name: 'contact.email', label: label('contact.email'), type: 'text', initial: existing?.contact.email ?? '' }),
+      req({ name: 'contact.officeHours', label: label('contact.officeHours'), type: 'text', initial: existing?.contact.officeHours ?? '' }),
       { name: 'm365TenantId', label: label('m365TenantId'), type: 'text', initial: existing?.m365TenantId ?? '' },
       {
         name: 'meetingMode',
@@ -300,10 +310,10 @@ export function userForm(org: Pick<Organisation, 'partners' | 'roles'>, existing
       ...(existing
         ? []
         : [
-            { name: 'tenantId', label: label('tenantId'), type: 'text' as const },
-            { name: 'objectId', label: label('objectId'), type: 'text' as const },
+            req({ name: 'tenantId', label: label('tenantId'), type: 'text' as const }),
+            req({ name: 'objectId', label: label('objectId'), type: 'text' as const }),
           ]),
-      { name: 'displayName', label: label('displayName'), type: 'text', initial: existing?.displayName ?? '' },
+      req({ name: 'displayName', label: label('displayName'), type: 'text', initial: existing?.displayName ?? '' }),
       { name: 'email', label: label('email'), type: 'text', initial: existing?.email ?? '' },
       { name: 'role', label: label('role'), type: 'select', options: org.roles.map((r) => ({ value: r.id, label: r.label })), initial: existing?.role ?? 'partner-member' },
       { name: 'partnerId', label: label('partnerId'), type: 'select', options: partnerOptions, initial: existing?.partnerId ?? '' },
@@ -328,6 +338,16 @@ export function errorPlacement(form: FormSpec, fields: readonly string[]): strin
     if (hit) return hit.name;
   }
   return undefined;
+}
+
+/** Whether a field is shown with these values (a `showWhen` field only while its condition holds). */
+export const isShown = (field: FieldSpec, values: Values): boolean => !field.showWhen || values[field.showWhen.field] === field.showWhen.value;
+
+/** Every shown required field left empty, each with its Dutch message: all at once, before sending. */
+export function missingRequired(form: FormSpec, values: Values): { field: string; message: string }[] {
+  return form.fields
+    .filter((f) => f.required && isShown(f, values) && (typeof values[f.name] === 'string' ? (values[f.name] as string).trim() === '' : values[f.name] === undefined))
+    .map((f) => ({ field: f.name, message: msg.forms.required(L[f.name] ?? f.name) }));
 }
 
 export function initialValues(form: FormSpec): Values {

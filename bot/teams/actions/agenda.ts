@@ -5,7 +5,6 @@ import { monthCalendar } from '../../../shared/rules/calendar';
 import { flagDossier, withdrawFlag } from '../../../shared/services';
 import { isLandlordRole } from '../../../shared/services/roles';
 import type { AdaptiveCard, CardRef } from '../../cards/card';
-import { renderConclusionsForm } from '../render';
 import type { KnownTurn, Turn } from '../turn';
 import { str, type ActionData } from './data';
 import { renderFor } from './refresh';
@@ -39,5 +38,5 @@ export async function withdrawFromCard(turn: Turn, known: KnownTurn, ref: Agenda
 
 export async function conclusionsForm(turn: Turn, known: KnownTurn, ref: { partnerId: string; month: string }): Promise<AdaptiveCard> {
   authorizeForPartner(known.user, 'conclusions.record', { landlordId: known.landlord.id, partnerId: ref.partnerId });
-  return renderConclusionsForm(turn.rt, known.ctx, { partnerId: ref.partnerId, month: ref.month });
+  return renderFor(turn, known, { kind: 'conclusions-form', partnerId: ref.partnerId, month: ref.month });
 }

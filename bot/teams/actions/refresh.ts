@@ -28,8 +28,11 @@ export async function renderFor(
         (await renderConclusions(turn.rt, { landlord: known.landlord, partnerId: ref.partnerId, month: ref.month, viewer, ...notice })) ??
         noticeCard({ tone: 'default', text: botMessages.conclusions.none })
       );
-    case 'conclusions-form':
-      return renderConclusionsForm(turn.rt, known.ctx, { partnerId: ref.partnerId, month: ref.month, ...values, ...notice });
+    case 'conclusions-form': {
+      // R16: once sent, the form is never offered again: the card shows what was sent and who confirmed.
+      const sent = await renderConclusions(turn.rt, { landlord: known.landlord, partnerId: ref.partnerId, month: ref.month, viewer, ...notice });
+      return sent ?? renderConclusionsForm(turn.rt, known.ctx, { partnerId: ref.partnerId, month: ref.month, ...values, ...notice });
+    }
     case 'signal-form':
     case 'absence-form': {
       const partnerId = known.user.partnerId ?? '';

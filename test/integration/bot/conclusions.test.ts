@@ -74,13 +74,22 @@ describe('R16: conclusions confirmed with a click', () => {
     const card = cardOf(posts[0]?.body ?? {});
     const text = cardText(card);
     expect(text).toContain('Conclusies van het structureel overleg van donderdag 27 november 2025');
-    expect(text).toContain('Het traject wordt verlengd met 6 maanden.');
+    expect(text).toMatch(/Het traject wordt verlengd met 6 maanden, tot \d\d\/\d\d\/\d{4}\./); // the new planned end (R2, R20)
     expect(text).toContain('Wacht op bevestiging door Begeleidingsdienst De Vaart.');
     expect(actionsOf(card)).toContain('conclusions.confirm');
 
     // Sent again (a second click after a lost answer): it tells Teams again, and the card is not posted twice.
     await h.click(COORDINATOR, 'conclusions.record', data, personal(COORDINATOR));
     expect(h.connector.posts(DE_VAART_CHAT.id)).toHaveLength(1);
+  });
+
+  it('R16: once sent, the coordinator\'s card shows what was sent, never the empty form again (refresh, "Conclusies noteren")', async () => {
+    for (const [verb, kind] of [['refresh', 'conclusions-form'], ['conclusions.form', 'agenda']] as const) {
+      const card = await h.click(COORDINATOR, verb, { card: { kind, ...ref } }, personal(COORDINATOR));
+      expect(cardText(card)).toContain('Conclusies van het structureel overleg van donderdag 27 november 2025');
+      expect(cardText(card)).toContain('Wacht op bevestiging door Begeleidingsdienst De Vaart.');
+      expect(actionsOf(card)).not.toContain('conclusions.record');
+    }
   });
 
   it('sending the same conclusions again posts nothing new', async () => {
