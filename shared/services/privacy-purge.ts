@@ -1,7 +1,9 @@
 /**
  * Erases the personal data of trajectories closed before a date (retention), keeping the anonymous
  * facts: the records stay with their dates, kinds, categories and statuses, so counts still add up,
- * but names, addresses and every text somebody typed are replaced. Idempotent: a purged dossier is
+ * but names, addresses and every text somebody typed are replaced: in the dossier and its history,
+ * the list copies, the flags and conclusions, and the absences that name it (everything the export
+ * lists). Idempotent: a purged dossier is
  * marked (`purgedOn`) and skipped next time. Audited per dossier.
  * The mark is the last write of a purge and its entry a write after it: a failure between the two
  * leaves a purged dossier without its entry, which the mark alone would skip for ever. So a marked
@@ -9,7 +11,7 @@
  * entry (DESIGN, Security: audit; "nothing half-written"). Costs one read of each purged dossier's log.
  */
 import { compareDates } from '../rules/dates';
-import type { AuditEntry, Conclusion, Dossier, IsoDate } from '../rules/types';
+import type { Absence, AuditEntry, Conclusion, Dossier, IsoDate } from '../rules/types';
 import { privacyMessages as msg } from '../messages/privacy';
 import type { HistoryRewrite, LandlordPorts } from './ports';
 import { monthsOfDossier, partnersOf } from './privacy-export';
@@ -50,6 +52,15 @@ const redact = (today: IsoDate): HistoryRewrite => ({
   request: (r) => ({ ...r, question: ERASED, ...(r.answer ? { answer: { ...r.answer, text: ERASED } } : {}) }),
 });
 
+/**
+ * An absence no longer names the purged dossier; once it names none, the worker's name and the typed
+ * replacement contact go too (the dates stay). One naming other dossiers keeps them: they still need it.
+ */
+export function absenceWithout(absence: Absence, dossierId: string): Absence {
+  const dossierIds = absence.dossierIds.filter((id) => id !== dossierId);
+  return dossierIds.length > 0 ? { ...absence, dossierIds } : { ...absence, dossierIds, workerName: ERASED, replacementContact: ERASED };
+}
+
 /** Erases one dossier's personal data everywhere it is stored; answers how many records changed. */
 async function purgeDossier(ports: LandlordPorts, dossier: Dossier, today: IsoDate): Promise<number> {
   const history = await ports.dossiers.history(dossier.id);
@@ -73,6 +84,13 @@ async function purgeDossier(ports: LandlordPorts, dossier: Dossier, today: IsoDa
         }
         return changed;
       });
+    }
+  }
+  // The absences that name it (worker, replacement contact, dossier ids: R5).
+  for (const partnerId of partnersOf(dossier)) {
+    for (const absence of (await ports.absences.listByPartner(partnerId)).filter((a) => a.dossierIds.includes(dossier.id))) {
+      await ports.absences.update(partnerId, absence.id, (current) => absenceWithout(current, dossier.id));
+      records++;
     }
   }
   await ports.dossiers.rewriteHistory(dossier.id, redact(today));
