@@ -220,6 +220,7 @@ export function agendaCard(input: AgendaCardInput): AdaptiveCard {
     text((input.today > cal.meetingDate ? msg.meetingPast : input.today === cal.meetingDate ? msg.meetingToday : msg.meeting)(longDate(cal.meetingDate)), { weight: 'bolder', spacing: 'none' }),
   ];
   if (cal.meetingMoved) body.push(text(msg.meetingMoved(cal.meetingMoved.description), { isSubtle: true, spacing: 'none' })); // R-H
+  if (cal.takesOver) body.push(text(cal.takesOver.description, { isSubtle: true, spacing: 'none' })); // R-H: a cancelled month's dossiers
   body.push(...place.blocks);
   if (!agenda.listClosed) body.push(text(msg.deadline(longDate(addDays(cal.meetingDate, -1))))); // R15: until 00:00 on the meeting day
   body.push(statusBlock(agenda, input.today));

@@ -4,7 +4,7 @@
  * message, each once); otherwise its agenda card is refreshed with the closed list. Due from the
  * deadline until the end of the meeting day: later, telling is no use any more.
  */
-import { monthCalendar, monthOf, nextMonth, type MonthCalendar } from '../rules/calendar';
+import { consultationMonthFrom, monthCalendar, monthOf, nextMonth, type MonthCalendar } from '../rules/calendar';
 import { isAfter } from '../rules/dates';
 import type { Partner } from '../rules/types';
 import { getAgenda } from '../services/get-agenda';
@@ -20,6 +20,7 @@ import { atOrAfter } from './time';
 
 export function deadlineDue(run: Pick<LandlordRun, 'now' | 'today' | 'calendar'>): MonthCalendar | undefined {
   const calendar = monthCalendar(monthOf(run.today), run.calendar);
+  if (calendar.cancelled) return undefined; // R-H: no consultation this month
   return atOrAfter(run.now, calendar.flagDeadline) && !isAfter(run.today, calendar.meetingDate) ? calendar : undefined;
 }
 
@@ -45,7 +46,7 @@ async function close(run: LandlordRun, partner: Partner, calendar: MonthCalendar
 
   if (agenda.cancelled) {
     await markConsultation(run, partner, calendar, { status: 'cancelled' });
-    const next = monthCalendar(nextMonth(month), run.calendar);
+    const next = monthCalendar(consultationMonthFrom(nextMonth(month), run.calendar), run.calendar); // R-H: past cancelled months
     const reference = formatReference({ partnerId: partner.id, month });
     const mail = await sendMailOnce(run, {
       ...where,

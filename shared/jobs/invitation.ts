@@ -25,6 +25,7 @@ import { jobMessages } from '../messages/jobs';
 
 export function invitationDue(run: Pick<LandlordRun, 'now' | 'today' | 'calendar' | 'deps'>): MonthCalendar | undefined {
   const calendar = monthCalendar(monthOf(run.today), run.calendar);
+  if (calendar.cancelled) return undefined; // R-H: no consultation this month
   const opens = atBrussels(calendar.invitationDate, run.deps.settings.dayStart);
   return atOrAfter(run.now, opens) && !atOrAfter(run.now, calendar.flagDeadline) ? calendar : undefined;
 }

@@ -145,6 +145,7 @@ export function renderInvitation(input: InvitationInput): RenderedMail {
   const blocks: Block[] = [textBlock(msg.invitationIntro(input.landlord.name, long(cal.meetingDate), slot.startTime, slot.endTime))];
   if (cal.meetingMoved) blocks.push(textBlock(msg.meetingMoved(cal.meetingMoved.description))); // R-H
   if (cal.invitationMoved) blocks.push(textBlock(msg.invitationMoved(cal.invitationMoved.description)));
+  if (cal.takesOver) blocks.push(textBlock(cal.takesOver.description)); // R-H: a cancelled month's dossiers come here
   blocks.push(whereBlock(slot));
   blocks.push({ text: msg.agendaTitle.toUpperCase(), html: `<h1 style="font-size:18px">${escapeHtml(msg.agendaTitle)}</h1>` });
   blocks.push(overviewBlock(msg.sectionTitle.overview, agenda.overview));

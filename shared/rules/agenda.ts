@@ -32,7 +32,7 @@ import {
   flagDeadlinePassed,
   instantMillis,
   monthCalendar,
-  nextMonth,
+  previousConsultationMonth,
   type CalendarConfig,
   type MonthCalendar,
 } from './calendar';
@@ -195,7 +195,7 @@ export function assertInstant(value: Instant): Instant {
 
 /** R14: "since the previous consultation" for the consultation of `month`. */
 export function recordWindow(month: YearMonth, config: CalendarConfig): RecordWindow {
-  const previous = monthCalendar(nextMonth(month, -1), config);
+  const previous = monthCalendar(previousConsultationMonth(month, config), config); // R-H: past cancelled months
   const current = monthCalendar(month, config);
   return { from: previous.flagDeadline, until: current.flagDeadline, fromDate: previous.meetingDate, untilDate: current.meetingDate };
 }
@@ -339,7 +339,9 @@ export function buildAgenda(input: AgendaInput, config: CalendarConfig): Agenda 
   const meetingDate = calendar.meetingDate;
 
   const signals = groupByDossier(input.signals, (s) => isInWindow(s.raisedAt, window));
-  const flags = groupByDossier(input.flags, (f) => f.month === month && f.partnerId === partnerId && isActiveFlag(f));
+  // R-H: a cancelled month's flags come to the consultation that takes over its dossiers.
+  const flagMonths = new Set([month, ...(calendar.takesOver?.months ?? [])]);
+  const flags = groupByDossier(input.flags, (f) => flagMonths.has(f.month) && f.partnerId === partnerId && isActiveFlag(f));
   const visits = groupByDossier(input.visits, () => true);
   const contacts = groupByDossier(input.contactLog, (c) => isDayInWindow(c.date, window));
   const recordsOf = (id: string): DossierRecords => ({
@@ -395,7 +397,7 @@ export function buildAgenda(input: AgendaInput, config: CalendarConfig): Agenda 
   }
 
   const listClosed = flagDeadlinePassed(calendar, input.now);
-  const takesPlace = toDiscuss.length > 0;
+  const takesPlace = toDiscuss.length > 0 && !calendar.cancelled; // R-H: a cancelled month has none
   return {
     partnerId,
     month,
@@ -403,7 +405,7 @@ export function buildAgenda(input: AgendaInput, config: CalendarConfig): Agenda 
     window,
     listClosed,
     takesPlace,
-    cancelled: listClosed && !takesPlace,
+    cancelled: Boolean(calendar.cancelled) || (listClosed && !takesPlace),
     overview,
     toDiscuss,
     otherTrajectories,

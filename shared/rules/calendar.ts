@@ -6,6 +6,9 @@
  * - R15: partners may flag dossiers until 00:00 (Brussels) on the meeting day.
  * - R-H: a meeting or invitation date on a Belgian public holiday or a closing day of the landlord
  *   moves to the previous working day. Holidays come from `date-holidays` (maintained upstream).
+ *   When that pushes the meeting out of its month (and so onto or before the previous month's
+ *   meeting), the month has no consultation: it is cancelled with the reason, and the next month's
+ *   consultation takes over its dossiers (`takesOver`). Searches for "the next consultation" skip it.
  */
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
@@ -34,8 +37,22 @@ export interface MovedDate {
   description: string;
 }
 
+/** R-H: a month without consultation, and where its dossiers go. */
+export interface CancelledMonth {
+  /** The meeting day it would have had, in an earlier month. */
+  wouldBe: IsoDate;
+  /** The month whose consultation takes its dossiers. */
+  movedTo: YearMonth;
+  /** Dutch, a whole sentence. */
+  description: string;
+}
+
 export interface MonthCalendar {
   month: YearMonth;
+  /** R-H: set when this month has no consultation. */
+  cancelled?: CancelledMonth;
+  /** R-H: the cancelled month(s) just before, whose dossiers this consultation takes over. */
+  takesOver?: { months: YearMonth[]; description: string };
   meetingDate: IsoDate;
   invitationDate: IsoDate;
   /** 00:00 Brussels time on the meeting day (R15), ISO 8601 with offset. */
@@ -131,7 +148,8 @@ function describeReason(reason: MovedDate['reason']): string {
 }
 
 function moved(from: IsoDate, reason: MovedDate['reason']): MovedDate {
-  return { from, reason, description: msg.moved(from, describeReason(reason)) };
+  const description = reason.kind === 'before-meeting' ? msg.movedBeforeMeeting(from) : msg.moved(from, describeReason(reason));
+  return { from, reason, description };
 }
 
 /** 00:00 in Brussels on that day, with the offset of that moment (+01:00 or +02:00). */
@@ -149,11 +167,34 @@ export function brusselsDate(now: Instant | Date): IsoDate {
 /** Milliseconds since the epoch of an Instant, for comparing moments with different offsets. */
 export const instantMillis = (instant: Instant): number => DateTime.fromISO(instant, { setZone: true }).toMillis();
 
+/** R-H: the meeting day after moving off holidays and closing days, before any cancellation. */
+const movedMeeting = (month: YearMonth, config: CalendarConfig): IsoDate => workingDayOnOrBefore(lastThursday(month), config);
+
+/** R-H: closing days push the meeting out of its month, so onto or before the previous month's. */
+export const isCancelledMonth = (month: YearMonth, config: CalendarConfig): boolean => monthOf(movedMeeting(month, config)) !== month;
+
+/** At most this many cancelled months in a row are looked past (a year closed is a configuration error). */
+const MAX_CANCELLED_IN_A_ROW = 12;
+
+/** R-H: the month itself, or the first month after it that has a consultation. */
+export function consultationMonthFrom(month: YearMonth, config: CalendarConfig): YearMonth {
+  let m = month;
+  for (let i = 0; i < MAX_CANCELLED_IN_A_ROW && isCancelledMonth(m, config); i++) m = nextMonth(m);
+  return m;
+}
+
+/** R-H: the cancelled months right before `month`, oldest first. */
+function cancelledBefore(month: YearMonth, config: CalendarConfig): YearMonth[] {
+  const months: YearMonth[] = [];
+  for (let m = nextMonth(month, -1); months.length < MAX_CANCELLED_IN_A_ROW && isCancelledMonth(m, config); m = nextMonth(m, -1)) months.unshift(m);
+  return months;
+}
+
 /** The protocol dates of one month (R12, R13, R15, R-H). */
 export function monthCalendar(month: YearMonth, config: CalendarConfig): MonthCalendar {
   parseYearMonth(month);
   const plannedMeeting = lastThursday(month);
-  const meetingDate = workingDayOnOrBefore(plannedMeeting, config);
+  const meetingDate = movedMeeting(month, config);
 
   const plannedInvitation = addDays(plannedMeeting, -7);
   let invitationDate = workingDayOnOrBefore(plannedInvitation, config);
@@ -173,6 +214,13 @@ export function monthCalendar(month: YearMonth, config: CalendarConfig): MonthCa
   const meetingReason = nonWorkingReason(plannedMeeting, config);
   if (meetingReason) calendar.meetingMoved = moved(plannedMeeting, meetingReason);
   if (invitationReason) calendar.invitationMoved = moved(plannedInvitation, invitationReason);
+  if (monthOf(meetingDate) !== month) {
+    const movedTo = consultationMonthFrom(nextMonth(month), config);
+    calendar.cancelled = { wouldBe: meetingDate, movedTo, description: msg.monthCancelled(month, meetingDate, movedMeeting(movedTo, config)) };
+  } else {
+    const before = cancelledBefore(month, config);
+    if (before.length > 0) calendar.takesOver = { months: before, description: msg.takesOver(before) };
+  }
   return calendar;
 }
 
@@ -183,21 +231,28 @@ export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
   return months;
 }
 
-/** R11: the first consultation held on or after a date. */
+/** R11: the first consultation held on or after a date (R-H: a cancelled month has none). */
 export function consultationOnOrAfter(date: IsoDate, config: CalendarConfig): MonthCalendar {
   parseIsoDate(date);
   const sameMonth = monthCalendar(monthOf(date), config);
-  if (compareDates(sameMonth.meetingDate, date) >= 0) return sameMonth;
-  return monthCalendar(nextMonth(monthOf(date)), config);
+  if (!sameMonth.cancelled && compareDates(sameMonth.meetingDate, date) >= 0) return sameMonth;
+  return monthCalendar(consultationMonthFrom(nextMonth(monthOf(date)), config), config);
 }
 
-/** R15: the first consultation whose flag deadline has not passed at `now`. */
+/** R15: the first consultation whose flag deadline has not passed at `now` (R-H: cancelled months skipped). */
 export function nextOpenConsultation(now: Instant, config: CalendarConfig): MonthCalendar {
   const nowMillis = instantMillis(now);
-  let calendar = monthCalendar(monthOf(brusselsDate(now)), config);
-  while (instantMillis(calendar.flagDeadline) <= nowMillis) calendar = monthCalendar(nextMonth(calendar.month), config);
+  let calendar = monthCalendar(consultationMonthFrom(monthOf(brusselsDate(now)), config), config);
+  while (instantMillis(calendar.flagDeadline) <= nowMillis) calendar = monthCalendar(consultationMonthFrom(nextMonth(calendar.month), config), config);
   return calendar;
 }
+
+/** R-H, R14: the last month before `month` that has a consultation ("since the previous consultation"). */
+export const previousConsultationMonth = (month: YearMonth, config: CalendarConfig): YearMonth => {
+  let m = nextMonth(month, -1);
+  for (let i = 0; i < MAX_CANCELLED_IN_A_ROW && isCancelledMonth(m, config); i++) m = nextMonth(m, -1);
+  return m;
+};
 
 /** R15: may a partner still flag a dossier for this month's consultation at `now`? */
 export const flagDeadlinePassed = (calendar: MonthCalendar, now: Instant): boolean =>

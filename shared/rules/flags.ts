@@ -66,6 +66,7 @@ function assertPartnerSees(dossier: Dossier, partnerId: string): void {
 /** R15: refuses when the consultation's flag deadline has passed, naming the next consultation. */
 function assertFlagDeadlineOpen(month: YearMonth, now: Instant, config: CalendarConfig): void {
   const calendar = monthCalendar(month, config);
+  if (calendar.cancelled) throw new DomainError('conflict', calendar.cancelled.description, { nextConsultation: calendar.cancelled.movedTo }); // R-H
   if (!flagDeadlinePassed(calendar, now)) return;
   const next = nextOpenConsultation(now, config);
   throw new DomainError('deadline-passed', msg.flagDeadlinePassed(calendar.meetingDate, addDays(calendar.meetingDate, -1), next.meetingDate), {

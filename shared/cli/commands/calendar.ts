@@ -39,15 +39,21 @@ const withWeekday = (date: string) => `${msg.weekdays[dayOfWeek(date)]} ${calend
 function renderCalendar(entries: MonthCalendar[]): string {
   const rows = entries.map((e) => [
     e.month,
-    withWeekday(e.meetingDate),
-    withWeekday(e.invitationDate),
-    msg.deadlineAt(calendarMessages.formatDate(e.flagDeadline.slice(0, 10)), e.flagDeadline.slice(11, 16)),
-    [
-      e.meetingMoved && msg.meetingMovedNote(e.meetingMoved.description),
-      e.invitationMoved && msg.invitationMovedNote(e.invitationMoved.description),
-    ]
+    // R-H: a cancelled month has no dates of its own.
+    e.cancelled ? msg.cancelledCell : withWeekday(e.meetingDate),
+    e.cancelled ? msg.cancelledCell : withWeekday(e.invitationDate),
+    e.cancelled ? msg.cancelledCell : msg.deadlineAt(calendarMessages.formatDate(e.flagDeadline.slice(0, 10)), e.flagDeadline.slice(11, 16)),
+    // R-H: every remark a whole sentence; a cancelled month says so and where its dossiers go.
+    (e.cancelled
+      ? [e.cancelled.description]
+      : [
+          e.meetingMoved && msg.meetingMovedNote(e.meetingMoved.description),
+          e.invitationMoved && msg.invitationMovedNote(e.invitationMoved.description),
+          e.takesOver?.description,
+        ]
+    )
       .filter(Boolean)
-      .join('; '),
+      .join(' '),
   ]);
   return renderTable(msg.calendarHeader, rows);
 }

@@ -30,7 +30,7 @@ describe('woonbegeleiding calendar', () => {
     const { code, out } = await run('calendar', '--from', '2025-12', '--to', '2025-12');
     expect(code).toBe(0);
     expect(out).toContain('wo 24/12/2025');
-    expect(out).toContain('overleg verplaatst van 25/12/2025 wegens Kerstmis (wettelijke feestdag)');
+    expect(out).toContain('Overleg verplaatst van 25/12/2025 wegens Kerstmis (wettelijke feestdag).');
   });
 
   it('R-H: --closing-day moves a date', async () => {

@@ -132,6 +132,17 @@ describe('R13: the invitation', () => {
     expect(m.text).toContain('Let op: het overleg is verplaatst van 25/12/2025 wegens Kerstmis (wettelijke feestdag).');
   });
 
+  it("R-H: the invitation after a cancelled month says it takes over that month's dossiers", () => {
+    const august = { closingDays: Array.from({ length: 31 }, (_, i) => `2027-08-${String(i + 1).padStart(2, '0')}`) };
+    const agenda = buildAgenda(
+      { partnerId: P, month: '2027-09', dossiers: [dossiers[0] as Dossier], signals: [], flags: [], visits: [], contactLog: [], now: '2027-09-23T08:00:00+02:00' },
+      august,
+    );
+    const m = renderInvitation({ landlord, partner, agenda, slot: { ...teamsSlot, meetingDate: '2027-09-30' }, reference: `[WB:${P}:2027-09]` });
+    expect(m.text).toContain('Dit overleg neemt ook de dossiers van augustus 2027 op: het overleg van die maand vervalt door de sluitingsdagen van de verhuurder.');
+    expect(m.html).toContain('augustus 2027');
+  });
+
   it('is a complete HTML document in Dutch, and plain text without markup', () => {
     expect(mail.html).toMatch(/^<!DOCTYPE html>\n<html lang="nl-BE">/);
     expect(mail.text).not.toMatch(/<(p|h[12]|table|tr|td|ul|li|a|br|b|i|code)\b/);

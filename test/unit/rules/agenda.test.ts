@@ -635,3 +635,27 @@ describe('properties', () => {
     );
   });
 });
+
+describe('R-H: the consultation after a cancelled month takes over its dossiers', () => {
+  // Closed all of August 2027: August has no consultation (its meeting would be 30/07, after July's of 29/07).
+  const august = { closingDays: Array.from({ length: 31 }, (_, i) => `2027-08-${String(i + 1).padStart(2, '0')}`) };
+  const september = (input: Partial<AgendaInput>) =>
+    buildAgenda({ partnerId: PARTNER, month: '2027-09', dossiers: [dossier()], signals: [], flags: [], visits: [], contactLog: [], now: '2027-09-20T10:00:00+02:00', ...input }, august);
+
+  it("R-H, R15: a flag set for August before the closing days were known is on September's list", () => {
+    const agenda = september({ flags: [flag({ month: '2027-08', flaggedAt: '2027-07-01T10:00:00+02:00' })] });
+    expect(reasonsOf(agenda)?.map((r) => r.type)).toEqual(['flag']);
+    expect(agenda.calendar.takesOver?.months).toEqual(['2027-08']);
+  });
+
+  it("R-H, R14: \"since the previous consultation\" reaches back to July's: a signal of 29/07 afternoon is on September's list", () => {
+    const agenda = september({ signals: [signal({ raisedAt: '2027-07-29T15:00:00+02:00' })] });
+    expect(reasonsOf(agenda)?.map((r) => r.type)).toEqual(['signal']);
+    expect(agenda.window.from).toBe('2027-07-29T00:00:00+02:00');
+  });
+
+  it('R-H: the cancelled month itself does not take place', () => {
+    const agenda = buildAgenda({ partnerId: PARTNER, month: '2027-08', dossiers: [dossier()], signals: [], flags: [flag({ month: '2027-08' })], visits: [], contactLog: [], now: '2027-07-20T10:00:00+02:00' }, august);
+    expect(agenda).toMatchObject({ takesPlace: false, cancelled: true });
+  });
+});

@@ -216,3 +216,64 @@ describe('properties', () => {
     );
   });
 });
+
+describe('R-H: a month whose meeting is pushed out of its month has no consultation', () => {
+  // The landlord is closed for all of August 2027: August's meeting would fall on 30/07/2027, the day after July's.
+  const august = { closingDays: Array.from({ length: 31 }, (_, i) => `2027-08-${String(i + 1).padStart(2, '0')}`) };
+
+  it('R-H: August is cancelled with a whole Dutch sentence that names where its dossiers go', () => {
+    const cal = monthCalendar('2027-08', august);
+    expect(cal.cancelled).toEqual({
+      wouldBe: '2027-07-30',
+      movedTo: '2027-09',
+      description:
+        'Het overleg van augustus 2027 vervalt: door de sluitingsdagen van de verhuurder zou het op 30/07/2027 vallen, buiten de maand en niet na het overleg van de maand ervoor. De dossiers gaan naar het overleg van 30/09/2027.',
+    });
+    expect(monthCalendar('2027-07', august).cancelled).toBeUndefined();
+  });
+
+  it("R-H: September's consultation takes over August's dossiers, and says so", () => {
+    expect(monthCalendar('2027-09', august).takesOver).toEqual({
+      months: ['2027-08'],
+      description: 'Dit overleg neemt ook de dossiers van augustus 2027 op: het overleg van die maand vervalt door de sluitingsdagen van de verhuurder.',
+    });
+    expect(monthCalendar('2027-10', august).takesOver).toBeUndefined();
+  });
+
+  it('R-H, R11, R15: the next consultation skips the cancelled month', () => {
+    expect(consultationOnOrAfter('2027-07-30', august).meetingDate).toBe('2027-09-30');
+    expect(consultationOnOrAfter('2027-08-15', august).meetingDate).toBe('2027-09-30');
+    expect(consultationOnOrAfter('2027-07-29', august).meetingDate).toBe('2027-07-29');
+    expect(nextOpenConsultation('2027-07-29T08:00:00+02:00', august).month).toBe('2027-09');
+    expect(nextOpenConsultation('2027-08-10T08:00:00+02:00', august).month).toBe('2027-09');
+  });
+
+  it('R-H: a closing day that moves the meeting within its month cancels nothing', () => {
+    const cal = monthCalendar('2027-08', { closingDays: ['2027-08-26'] });
+    expect(cal).toMatchObject({ meetingDate: '2027-08-25' });
+    expect(cal.cancelled).toBeUndefined();
+  });
+
+  it('R-H: every remark is a whole sentence in its use; the invitation moved before the meeting says why in words', () => {
+    // Closed 26-29/05/2031 and 23/05: the meeting moves to 21/05, the invitation (22/05, Ascension) to 20/05.
+    const cal = monthCalendar('2031-05', { closingDays: ['2031-05-23', '2031-05-26', '2031-05-27', '2031-05-28', '2031-05-29'] });
+    expect(cal.invitationMoved?.description).toBe('verplaatst van 22/05/2031, omdat de uitnodiging vóór het overleg moet vallen');
+    expect(cal.invitationMoved?.description).not.toContain('wegens moet');
+  });
+
+  it('R-H: over any closing days, a month is cancelled exactly when its meeting leaves the month, and then the next consultation is later', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2025, max: 2035 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 40 }), (year, m, closedDays) => {
+        const month = `${year}-${String(m).padStart(2, '0')}`;
+        const last = lastThursday(month);
+        const closingDays = Array.from({ length: closedDays }, (_, i) => addDays(last, -i));
+        const cal = monthCalendar(month, { closingDays });
+        expect(Boolean(cal.cancelled)).toBe(cal.meetingDate.slice(0, 7) !== month);
+        if (cal.cancelled) expect(monthCalendar(cal.cancelled.movedTo, { closingDays }).takesOver?.months).toContain(month);
+        const next = consultationOnOrAfter(`${month}-01`, { closingDays });
+        expect(next.cancelled).toBeUndefined();
+        expect(next.meetingDate >= `${month}-01`).toBe(true);
+      }),
+    );
+  });
+});

@@ -318,3 +318,15 @@ describe('properties', () => {
     );
   });
 });
+
+describe('R-H: no flag for a cancelled month', () => {
+  const august = { closingDays: Array.from({ length: 31 }, (_, i) => `2027-08-${String(i + 1).padStart(2, '0')}`) };
+
+  it('R-H: a flag for August 2027 (closed all month) is refused with the reason; without a month it goes to September', () => {
+    const error = domainErrorOf(() => decideFlag(request({ month: '2027-08', now: '2027-07-10T10:00:00+02:00' }), august));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('Het overleg van augustus 2027 vervalt');
+    expect(error.message).toContain('De dossiers gaan naar het overleg van 30/09/2027.');
+    expect(decideFlag(request({ month: undefined, now: '2027-07-29T10:00:00+02:00' }), august).flag.month).toBe('2027-09');
+  });
+});
