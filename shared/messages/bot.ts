@@ -56,6 +56,8 @@ export const botMessages = {
   alertChannelNoData: 'Dit is het alarmkanaal van de verhuurder: hier toon ik geen dossiers. Gebruik de persoonlijke chat met de bot.',
   linkWhich: (partners: string) => `Welke organisatie? Bijvoorbeeld: koppel ${partners}.`,
   linkUnknownPartner: (typed: string, partners: string) => `Ik ken geen organisatie "${typed}". Kies uit: ${partners}.`,
+  unknownPartnerOrMonth: (typed: string, partners: string) =>
+    `Ik begrijp "${typed}" niet: dat is geen organisatie die ik ken, en ook geen maand.${partners ? ` Organisaties: ${partners}.` : ''} Een maand schrijf je als november, november 2025 of 2025-11.`,
   linkAmbiguous: (partners: string) => `Dat past bij meer dan één organisatie: ${partners}. Typ de naam iets vollediger.`,
   linkNotInPersonalChat: 'Een persoonlijke chat kan niet gekoppeld worden. Koppel de chat van het overleg, een groepsgesprek of een kanaal.',
   linked: (partner: string) =>

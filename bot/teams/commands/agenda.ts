@@ -4,31 +4,41 @@
  * chat the member's own organisation's, or for the landlord the organisation it names.
  */
 import { botMessages } from '../../../shared/messages/bot';
-import { partnerNotFound } from '../../../shared/rules/access';
+import type { Partner } from '../../../shared/rules/types';
 import { getAgenda } from '../../../shared/services';
 import { isLandlordRole } from '../../../shared/services/roles';
 import { baseViewer, userViewer } from '../../cards/views';
 import { renderAgenda, viewUserIds } from '../render';
 import { matchPartners, partnerList, replyCard, replyText, scopeOf } from '../reply';
 import type { KnownTurn, Turn } from '../turn';
-import { monthArg } from './parse';
+import { trailingMonth } from './parse';
 
-/** Splits "de vaart 2025-11" into the partner words and the month. */
-export function partnerAndMonth(args: string[]): { words: string; month?: string } {
-  const month = monthArg(args[args.length - 1]);
-  const words = (month ? args.slice(0, -1) : args).join(' ');
+/** Splits "de vaart 2025-11" or "woonkracht november" into the partner words and the month. */
+export function partnerAndMonth(args: string[], today: string): { words: string; month?: string } {
+  const { month, used } = trailingMonth(args, today);
+  const words = args.slice(0, args.length - used).join(' ');
   return { words, ...(month ? { month } : {}) };
 }
 
-export async function agenda(turn: Turn, known: KnownTurn, args: string[]): Promise<void> {
-  const { words, month } = partnerAndMonth(args);
+/**
+ * The organisation a personal-chat command names, or a refusal that says what was not understood:
+ * an unknown or ambiguous name (the landlord gets the names to choose from; a member only its own).
+ */
+export async function namedPartner(turn: Turn, known: KnownTurn, words: string): Promise<{ partner?: Partner; refusal?: string }> {
+  if (turn.shared || !words) return {};
   const partners = await known.ports.partners.list();
-  let named;
-  if (!turn.shared && words) {
-    const matches = matchPartners(partners, words);
-    if (matches.length !== 1) throw partnerNotFound();
-    named = matches[0];
-  }
+  const matches = matchPartners(partners, words);
+  if (matches.length === 1) return { partner: matches[0] as Partner };
+  const choices = isLandlordRole(known.user) ? partners : partners.filter((p) => p.id === known.user.partnerId);
+  if (matches.length > 1 && isLandlordRole(known.user)) return { refusal: botMessages.linkAmbiguous(partnerList(matches)) };
+  return { refusal: botMessages.unknownPartnerOrMonth(words, partnerList(choices)) };
+}
+
+export async function agenda(turn: Turn, known: KnownTurn, args: string[]): Promise<void> {
+  const { words, month } = partnerAndMonth(args, turn.rt.today());
+  const partners = await known.ports.partners.list();
+  const { partner: named, refusal } = await namedPartner(turn, known, words);
+  if (refusal) return replyText(turn, refusal);
   const scope = scopeOf(turn, known, named);
   if (!scope.ok) return replyText(turn, scope.message);
   if (!scope.partnerId) return replyText(turn, isLandlordRole(known.user) ? botMessages.agendaWhich(partnerList(partners.slice(0, 2))) : botMessages.notLinked);

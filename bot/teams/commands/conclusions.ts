@@ -3,19 +3,14 @@ import { botMessages } from '../../../shared/messages/bot';
 import type { YearMonth } from '../../../shared/rules/types';
 import { baseViewer, userViewer } from '../../cards/views';
 import { assertReadsPartner, renderConclusions, viewUserIds } from '../render';
-import { matchPartners, replyCard, replyText, scopeOf } from '../reply';
+import { replyCard, replyText, scopeOf } from '../reply';
 import type { KnownTurn, Turn } from '../turn';
-import { partnerAndMonth } from './agenda';
-import { partnerNotFound } from '../../../shared/rules/access';
+import { namedPartner, partnerAndMonth } from './agenda';
 
 export async function conclusions(turn: Turn, known: KnownTurn, args: string[]): Promise<void> {
-  const { words, month } = partnerAndMonth(args);
-  let named;
-  if (!turn.shared && words) {
-    const matches = matchPartners(await known.ports.partners.list(), words);
-    if (matches.length !== 1) throw partnerNotFound();
-    named = matches[0];
-  }
+  const { words, month } = partnerAndMonth(args, turn.rt.today());
+  const { partner: named, refusal } = await namedPartner(turn, known, words);
+  if (refusal) return replyText(turn, refusal);
   const scope = scopeOf(turn, known, named);
   if (!scope.ok) return replyText(turn, scope.message);
   if (!scope.partnerId) return replyText(turn, botMessages.notLinked);

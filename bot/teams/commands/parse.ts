@@ -100,6 +100,37 @@ export function monthArg(arg: string | undefined): string | undefined {
   return undefined;
 }
 
+/** The Dutch month names as Intl writes them for nl-BE ("januari" ... "december"), index 0 = January. */
+const MONTH_NAMES = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('nl-BE', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))));
+
+/** "november", "nov" or "nov." as a month number 1-12, else undefined. */
+export function monthNameArg(arg: string | undefined): number | undefined {
+  const word = (arg ?? '').toLowerCase().replace(/\.$/, '');
+  if (word.length < 3) return undefined;
+  const index = MONTH_NAMES.findIndex((name) => name === word || name.startsWith(word));
+  return index < 0 ? undefined : index + 1;
+}
+
+/**
+ * The month at the end of a command's words: "2025-11", "11/2025", "november 2025", or "november"
+ * alone (that month this year, or next year when it is more than 6 months ago). `used` is how many
+ * words it took.
+ */
+export function trailingMonth(args: readonly string[], today: string): { month?: string; used: number } {
+  const last = args[args.length - 1];
+  const plain = monthArg(last);
+  if (plain) return { month: plain, used: 1 };
+  if (last && /^\d{4}$/.test(last)) {
+    const named = monthNameArg(args[args.length - 2]);
+    if (named) return { month: `${last}-${String(named).padStart(2, '0')}`, used: 2 };
+  }
+  const named = monthNameArg(last);
+  if (!named) return { used: 0 };
+  const [year, current] = today.split('-').map(Number) as [number, number];
+  const y = current - named > 6 ? year + 1 : named - current > 6 ? year - 1 : year;
+  return { month: `${y}-${String(named).padStart(2, '0')}`, used: 1 };
+}
+
 /** Candidate dossier numbers for what someone typed: "vt-2025-14", "2025-014", "VT-2025-014". */
 export function dossierNumberCandidates(arg: string): string[] {
   const upper = arg.trim().toUpperCase();

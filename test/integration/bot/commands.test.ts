@@ -69,6 +69,18 @@ describe('the bot on /api/messages', () => {
     }
   });
 
+  it('R13: "agenda woonkracht november" is that month\'s agenda; a name it does not know is named in the refusal', async () => {
+    await h.say(COORDINATOR, 'agenda woonkracht november', personal(COORDINATOR));
+    expect(cardText(cardOf(lastReply(personal(COORDINATOR).id).body))).toContain('Overleg op donderdag 27 november 2025');
+    await h.say(COORDINATOR, 'agenda woonkrcht novembr', personal(COORDINATOR));
+    const refusal = lastReply(personal(COORDINATOR).id).body.text as string;
+    expect(refusal).toContain('"woonkrcht novembr"');
+    expect(refusal).toContain('woonkracht'); // the names to choose from
+    expect(refusal).toContain('november 2025 of 2025-11');
+    await h.say(DE_VAART, 'agenda onbekend', personal(DE_VAART));
+    expect(lastReply(personal(DE_VAART).id).body.text).not.toContain('woonkracht'); // a member is not shown the other organisations
+  });
+
   it('forgives case and accents, and suggests the nearest command for a typo', async () => {
     await h.say(DE_VAART, 'agnda', personal(DE_VAART));
     expect(lastReply(personal(DE_VAART).id).body.text).toBe(botMessages.didYouMean('agnda', 'agenda'));

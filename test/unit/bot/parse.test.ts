@@ -58,7 +58,16 @@ describe('helpers', () => {
     expect(monthArg('vaart')).toBeUndefined();
     expect(dossierNumberCandidates('vt-2025-14')).toEqual(['VT-2025-14', 'VT-2025-014']);
     expect(dossierNumberCandidates('2025-014')).toEqual(['VT-2025-014', 'AW-2025-014']);
-    expect(partnerAndMonth(['de', 'vaart', '2025-11'])).toEqual({ words: 'de vaart', month: '2025-11' });
-    expect(partnerAndMonth(['de', 'vaart'])).toEqual({ words: 'de vaart' });
+    expect(partnerAndMonth(['de', 'vaart', '2025-11'], '2025-11-20')).toEqual({ words: 'de vaart', month: '2025-11' });
+    expect(partnerAndMonth(['de', 'vaart'], '2025-11-20')).toEqual({ words: 'de vaart' });
+  });
+
+  it('R13: a month as a Dutch word: "november", "nov.", "november 2025"; alone, the nearest such month', () => {
+    expect(partnerAndMonth(['woonkracht', 'november'], '2025-11-20')).toEqual({ words: 'woonkracht', month: '2025-11' });
+    expect(partnerAndMonth(['woonkracht', 'nov.'], '2025-11-20')).toEqual({ words: 'woonkracht', month: '2025-11' });
+    expect(partnerAndMonth(['de', 'vaart', 'december', '2024'], '2025-11-20')).toEqual({ words: 'de vaart', month: '2024-12' });
+    expect(partnerAndMonth(['januari'], '2025-11-20')).toEqual({ words: '', month: '2026-01' }); // next year: closer
+    expect(partnerAndMonth(['december'], '2026-01-10')).toEqual({ words: '', month: '2025-12' }); // last year: closer
+    expect(partnerAndMonth(['woonkracht', 'novembr'], '2025-11-20')).toEqual({ words: 'woonkracht novembr' }); // not a month: refused by name
   });
 });
