@@ -74,6 +74,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  confirm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
@@ -87,6 +89,8 @@ export function App({ host }: { host: PaneHost }): ReactNode {
   const resultsRef = useRef<HTMLDivElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [selection, setSelection] = useState<Selection>({});
+  /** The dossier whose withdrawal waits for "Ja, intrekken". */
+  const [confirming, setConfirming] = useState<string | undefined>();
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<Results | undefined>();
@@ -213,6 +217,7 @@ export function App({ host }: { host: PaneHost }): ReactNode {
   };
 
   const withdraw = async (ready: Extract<Phase, { kind: 'ready' }>, row: RowView) => {
+    setConfirming(undefined);
     setBusy(true);
     let outcome: Results;
     try {
@@ -269,11 +274,24 @@ export function App({ host }: { host: PaneHost }): ReactNode {
       row.flag ? h(Body1, null, row.flag.text) : null,
       ...row.otherReasons.map((reason, i) => h(Caption1, { key: `reason-${i}`, className: styles.muted }, reason)),
       row.flag?.withdrawable
-        ? h(
-            'div',
-            null,
-            h(Button, { size: 'small', 'aria-label': row.flag.withdrawLabel, disabled: busy, onClick: () => void withdraw(ready, row) }, msg.dossiers.withdraw),
-          )
+        ? confirming === row.dossierId
+          ? // A decision takes a second click: the question names the dossier and what follows.
+            h(
+              'div',
+              { role: 'group', 'aria-label': row.flag.withdrawLabel, className: styles.confirm },
+              h(Body1, null, msg.dossiers.withdrawConfirm(row.number)),
+              h(
+                'div',
+                { className: styles.actions },
+                h(Button, { size: 'small', appearance: 'primary', disabled: busy, onClick: () => void withdraw(ready, row) }, msg.dossiers.withdrawYes),
+                h(Button, { size: 'small', disabled: busy, onClick: () => setConfirming(undefined) }, msg.dossiers.withdrawNo),
+              ),
+            )
+          : h(
+              'div',
+              null,
+              h(Button, { size: 'small', 'aria-label': row.flag.withdrawLabel, disabled: busy, onClick: () => setConfirming(row.dossierId) }, msg.dossiers.withdraw),
+            )
         : null,
       row.problem
         ? h(
@@ -281,7 +299,13 @@ export function App({ host }: { host: PaneHost }): ReactNode {
             {
               label: row.problem.label,
               required: true,
-              hint: `${msg.dossiers.problemHint} ${row.problem.counter}`,
+              // The hint once: an error that says the same replaces it; the counter turns red when over.
+              hint: h(
+                'span',
+                null,
+                row.problem.error ? '' : `${msg.dossiers.problemHint} `,
+                h('span', { 'data-counter': row.problem.over ? 'over' : 'ok', className: row.problem.over ? styles.over : undefined }, row.problem.counter),
+              ),
               ...(row.problem.error ? { validationState: 'error' as const, validationMessage: row.problem.error } : {}),
             },
             h(Textarea, {

@@ -50,6 +50,9 @@ export const agendaMessages = {
   flagCreated: (meetingDate: string) => `Het dossier staat op de agenda van het structureel overleg van ${date(meetingDate)}.`,
   alreadyFlagged: (meetingDate: string) =>
     `Dit dossier staat al op de agenda van het structureel overleg van ${date(meetingDate)}. Wil je de omschrijving van het probleem aanpassen, trek de agendering dan in en agendeer het opnieuw.`,
+  /** R15: the question before a flag is withdrawn, in Teams and in Outlook alike. */
+  withdrawConfirm: (number: string) => `Dossier ${number} van de agenda halen? Het probleem wordt dan niet besproken op dit overleg.`,
+  withdrawYes: 'Ja, van de agenda halen',
   flagWithdrawn: (meetingDate: string) =>
     `Het dossier staat niet meer op de agenda van het structureel overleg van ${date(meetingDate)}.`,
   problemMissing: 'Beschrijf kort het concrete probleem dat besproken moet worden.',

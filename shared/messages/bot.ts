@@ -1,4 +1,5 @@
 /** Dutch texts of the Teams bot: chat answers, commands and Adaptive Cards (R4, R5, R7-R9, R13-R16, R18-R20). */
+import { agendaMessages } from './agenda';
 import { calendarMessages } from './calendar';
 
 const date = calendarMessages.formatDate;
@@ -151,8 +152,8 @@ export const botMessages = {
     flaggedBy: { landlord: 'Geagendeerd door de verhuurder', partner: 'Geagendeerd door de partner' },
     overviewAlsoToDiscuss: (count: number) => (count === 1 ? 'Plus 1 dossier dat hieronder besproken wordt.' : `Plus ${count} dossiers die hieronder besproken worden.`),
     withdraw: 'Agendering intrekken',
-    withdrawConfirm: (number: string) => `Dossier ${number} van de agenda halen? Het probleem wordt dan niet besproken op dit overleg.`,
-    withdrawYes: 'Ja, van de agenda halen',
+    withdrawConfirm: agendaMessages.withdrawConfirm,
+    withdrawYes: agendaMessages.withdrawYes,
     addDossierSubmit: 'Agenderen',
     noDossiersToAdd: 'Alle lopende dossiers staan al op de agenda.',
     recordConclusions: 'Conclusies noteren',

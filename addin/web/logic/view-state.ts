@@ -28,7 +28,8 @@ export interface RowView {
   /** Can be ticked: not flagged yet and the list is open. */
   selectable: boolean;
   selected: boolean;
-  problem?: { label: string; value: string; counter: string; error?: string };
+  /** `over`: more characters than the rule allows (the counter turns red). */
+  problem?: { label: string; value: string; counter: string; over: boolean; error?: string };
 }
 
 export interface PaneView {
@@ -112,7 +113,7 @@ export function buildView(input: ViewInput): PaneView {
     if (row.selectable && draft !== undefined) {
       const check = checkProblem(draft, problemMax);
       row.selected = true;
-      row.problem = { label: msg.dossiers.problemLabel(number), value: draft, counter: check.counter };
+      row.problem = { label: msg.dossiers.problemLabel(number), value: draft, counter: check.counter, over: check.length > problemMax };
       if (check.error && (showErrors || check.length > problemMax)) row.problem.error = check.error;
     }
     return row;

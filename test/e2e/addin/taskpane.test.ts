@@ -272,6 +272,13 @@ maybe('Outlook task pane in Chromium (e2e)', () => {
     const field = await tabTo(page, (a) => a.startsWith('- textbox'));
     expect(field).toContain(msg.dossiers.problemLabel(number));
     expect(await focusIsVisible(page)).toBe(true);
+    // Over the limit the counter turns red, and the error does not repeat the hint.
+    await page.locator(':focus').fill('x'.repeat(501));
+    await expect(page.locator('[data-counter="over"]')).toBeVisibleSoon();
+    expect(await page.locator('[data-counter="over"]').evaluate((e) => getComputedStyle(e).color)).toMatch(/^rgb\((1[5-9]\d|2\d\d), \d{1,2}, \d{1,2}\)$/);
+    await expect(page.getByText(msg.dossiers.problemTooLong(500))).toBeVisibleSoon();
+    expect(await page.getByText(msg.dossiers.problemHint).count()).toBe(0);
+    await page.locator(':focus').fill('');
     const problem = 'Huurachterstand van twee maanden en klachten over geluidsoverlast';
     await page.keyboard.type(problem);
     await expect(page.getByText(msg.dossiers.counter(problem.length, 500), { exact: false })).toBeVisibleSoon();
@@ -294,9 +301,17 @@ maybe('Outlook task pane in Chromium (e2e)', () => {
     const agenda = await storedAgenda();
     expect(agenda.toDiscuss.find((e) => e.number === number)?.reasons).toContainEqual(expect.objectContaining({ type: 'flag', problem: { personal: true, text: problem } }));
 
-    // The withdraw button is reachable and named.
+    // The withdraw button is reachable and named; it asks first, and only "Ja" withdraws (R15).
     await tabTo(page, (a) => a.startsWith(`- button "${msg.dossiers.withdrawLabel(number)}"`));
     expect(await focusIsVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(msg.dossiers.withdrawConfirm(number))).toBeVisibleSoon();
+    await page.getByRole('button', { name: msg.dossiers.withdrawNo }).click();
+    expect(await store.forLandlord(LANDLORD).flags.get(PARTNER, open.month, dossier?.id as string)).not.toHaveProperty('withdrawnAt');
+    await page.getByRole('button', { name: msg.dossiers.withdrawLabel(number) }).click();
+    await page.getByRole('button', { name: msg.dossiers.withdrawYes }).click();
+    await expect(status.getByText(msg.results.line(number, `Het dossier staat niet meer op de agenda van het structureel overleg van ${open.meetingDate.split('-').reverse().join('/')}.`))).toBeVisibleSoon();
+    expect(await store.forLandlord(LANDLORD).flags.get(PARTNER, open.month, dossier?.id as string)).toHaveProperty('withdrawnAt');
     expect(problems).toEqual([]);
     await context.close();
   });
