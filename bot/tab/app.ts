@@ -126,7 +126,8 @@ export function TabApp({ host }: { host: TabHost }): ReactNode {
       content = h(Workspace, { client, me: phase.me, host, onSignOut: host.teams ? undefined : signOut });
       break;
   }
-  return h(FluentProvider, { theme: webLightTheme, style: { padding: '16px', maxWidth: '1100px' } }, content);
+  // The whole width of the tab or dialog: the list has many columns.
+  return h(FluentProvider, { theme: webLightTheme, style: { padding: '16px' } }, content);
 }
 
 function DevSignIn(props: { users: DevUsers['users']; error?: string; onSignIn(tenantId: string, objectId: string): void }): ReactNode {
@@ -265,12 +266,12 @@ function ListView(props: { client: TabClient; onOpen(id: string): void }): React
               h(
                 'tr',
                 { key: d.id, style: { borderTop: '1px solid #ddd' } },
-                h('td', { style: { padding: '4px' } }, h(Button, { appearance: 'transparent', 'aria-label': l.open(d.number), onClick: () => props.onOpen(d.id) }, d.number)),
+                h('td', { style: { padding: '4px', whiteSpace: 'nowrap' } }, h(Button, { appearance: 'transparent', 'aria-label': l.open(d.number), onClick: () => props.onOpen(d.id), style: { whiteSpace: 'nowrap' } }, d.number)),
                 h('td', null, d.tenantName),
                 h('td', null, d.kindLabel),
                 h('td', null, d.statusLabel),
                 h('td', null, d.supportingPartnerName),
-                h('td', null, d.plannedEnd ? msg.formatDate(d.plannedEnd) : ''),
+                h('td', { style: { whiteSpace: 'nowrap' } }, d.plannedEnd ? msg.formatDate(d.plannedEnd) : ''),
                 h('td', null, ...d.attention.map((a) => h(Badge, { key: a, appearance: 'tint', color: a.includes('te laat') ? 'danger' : 'warning', style: { marginRight: '4px' } }, a))),
               ),
             ),
@@ -356,6 +357,11 @@ function DossierView(props: { client: TabClient; dossierId: string; host: TabHos
     );
   }, [props.client, props.dossierId]);
   useEffect(load, [load]);
+  // The window's (and the Teams dialog's) title names the dossier.
+  const number = page?.dossier.number;
+  useEffect(() => {
+    document.title = number ? `${msg.dossier.title(number)} · ${msg.title}` : msg.title;
+  }, [number]);
 
   const back = props.onBack ? h(Button, { appearance: 'subtle', onClick: props.onBack }, msg.back) : null;
   if (error) return h('div', null, back, h(MessageBar, { intent: 'error' }, h(MessageBarBody, null, error)));
@@ -528,7 +534,15 @@ function TransfersSection(props: { client: TabClient; onDecided(): void }): Reac
   }, [props.client]);
   useEffect(load, [load]);
 
+  /** The decision waiting for its confirmation. */
+  const [confirming, setConfirming] = useState<{ dossierId: string; number: string; accept: boolean } | undefined>();
+  /** Whether this user decides on requests (a receiving organisation): the heading stays after the last decision. */
+  const [decides, setDecides] = useState(false);
+  useEffect(() => {
+    if ((list ?? []).some((r) => r.canDecide)) setDecides(true);
+  }, [list]);
   const decide = async (dossierId: string, accept: boolean) => {
+    setConfirming(undefined);
     setBusy(true);
     setError(undefined);
     try {
@@ -546,7 +560,7 @@ function TransfersSection(props: { client: TabClient; onDecided(): void }): Reac
   const t = msg.transfers;
   const c = t.columns;
   if (!error && !notice && (!list || list.length === 0)) return null;
-  const deciding = (list ?? []).some((r) => r.canDecide);
+  const deciding = decides || (list ?? []).some((r) => r.canDecide);
   const heading = deciding ? t.heading : t.headingLandlord;
   return h(
     'section',
@@ -578,10 +592,19 @@ function TransfersSection(props: { client: TabClient; onDecided(): void }): Reac
                   'td',
                   { style: { whiteSpace: 'nowrap' } },
                   r.canDecide
-                    ? [
-                        h(Button, { key: 'a', appearance: 'primary', size: 'small', disabled: busy, 'aria-label': t.acceptLabel(r.number), onClick: () => void decide(r.dossierId, true), style: { marginRight: '4px' } }, t.accept),
-                        h(Button, { key: 'r', size: 'small', disabled: busy, 'aria-label': t.refuseLabel(r.number), onClick: () => void decide(r.dossierId, false) }, t.refuse),
-                      ]
+                    ? confirming?.dossierId === r.dossierId
+                      ? // R6: a decision for the organisation takes a second click that names what follows.
+                        h(
+                          'div',
+                          { role: 'group', 'aria-label': confirming.accept ? t.acceptLabel(r.number) : t.refuseLabel(r.number), style: { whiteSpace: 'normal', maxWidth: '320px' } },
+                          h(Body1, { as: 'p', style: { margin: '0 0 4px 0' } }, confirming.accept ? t.acceptConfirm(r.number) : t.refuseConfirm(r.number)),
+                          h(Button, { appearance: 'primary', size: 'small', disabled: busy, onClick: () => void decide(r.dossierId, confirming.accept), style: { marginRight: '4px' } }, confirming.accept ? t.acceptYes : t.refuseYes),
+                          h(Button, { size: 'small', disabled: busy, onClick: () => setConfirming(undefined) }, msg.forms.cancel),
+                        )
+                      : [
+                          h(Button, { key: 'a', appearance: 'primary', size: 'small', disabled: busy, 'aria-label': t.acceptLabel(r.number), onClick: () => setConfirming({ dossierId: r.dossierId, number: r.number, accept: true }), style: { marginRight: '4px' } }, t.accept),
+                          h(Button, { key: 'r', size: 'small', disabled: busy, 'aria-label': t.refuseLabel(r.number), onClick: () => setConfirming({ dossierId: r.dossierId, number: r.number, accept: false }) }, t.refuse),
+                        ]
                     : null,
                 ),
               ),

@@ -55,6 +55,7 @@ export const tabMessages = {
   },
 
   dossier: {
+    title: (number: string) => `Dossier ${number}`,
     heading: (number: string, tenant: string) => `${number}: ${tenant}`,
     facts: {
       kind: 'Soort',
@@ -166,6 +167,10 @@ export const tabMessages = {
     columns: { number: 'Dossier', kind: 'Soort', from: 'Van', to: 'Naar', requestedOn: 'Gevraagd op', reason: 'Reden', plannedEnd: 'Gepland einde' },
     accept: 'Aanvaarden',
     refuse: 'Weigeren',
+    acceptConfirm: (number: string) => `Dossier ${number} overnemen? Jouw organisatie begeleidt het traject dan verder en ziet het hele dossier.`,
+    acceptYes: 'Ja, overnemen',
+    refuseConfirm: (number: string) => `De overdracht van ${number} weigeren? De andere organisatie en de verhuurder zien dat je weigerde.`,
+    refuseYes: 'Ja, weigeren',
     acceptLabel: (number: string) => `Overdracht van ${number} aanvaarden`,
     refuseLabel: (number: string) => `Overdracht van ${number} weigeren`,
   },

@@ -22,6 +22,7 @@ import { addMonths } from '../../../shared/rules/dates';
 import { getAgenda } from '../../../shared/services/get-agenda';
 import { createServiceContext } from '../../../shared/services/context';
 import { requestTransfer } from '../../../shared/services/request-transfer';
+import { raiseSignal } from '../../../shared/services/raise-signal';
 import type { Store } from '../../../shared/store';
 import { PLAYGROUND_TENANT, playgroundUser } from '../../../shared/demo/demo-data';
 
@@ -39,6 +40,14 @@ async function signIn(page: Page, name: string): Promise<void> {
   const value = await picker.evaluate((select, n) => Array.from((select as HTMLSelectElement).options).find((o) => o.text.startsWith(n))?.value ?? '', name);
   await picker.selectOption(value);
   await page.getByRole('button', { name: addinMessages.signIn.button }).click();
+}
+
+/** After a reload the development sign-in may be remembered; sign in only when the picker shows. */
+async function signInIfAsked(page: Page, name: string): Promise<void> {
+  const picker = page.getByRole('combobox', { name: addinMessages.signIn.userLabel });
+  const list = page.getByRole('heading', { level: 1 });
+  await Promise.race([picker.waitFor(), list.first().waitFor()]);
+  if (await picker.count()) await signIn(page, name);
 }
 
 const label = (name: string): string => {
@@ -83,6 +92,12 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     await page.getByRole('heading', { name: msg.list.heading }).waitFor();
     await page.getByRole('button', { name: msg.list.newCandidacy }).click();
     const candidacy = page.getByRole('form', { name: msg.forms.candidacy.title });
+    // Sent empty: every required field says so at once, at its field; the form says how many.
+    await candidacy.getByRole('button', { name: msg.forms.submit }).click();
+    for (const name of ['tenant.name', 'registeringPartnerId', 'supportingPartnerId', 'supportWorker.name']) await candidacy.getByText(msg.forms.required(msg.fieldLabel[name] as string)).waitFor();
+    await candidacy.getByText(msg.fieldsToFix(4)).waitFor();
+    expect(await candidacy.getByText(msg.requiredMark).count()).toBe(5);
+    await candidacy.getByLabel(label('tenant.address')).fill('Kerkstraat 1, 8000 Brugge');
     await candidacy.getByLabel(label('tenant.name')).fill(tenant);
     await candidacy.getByLabel(label('registeringPartnerId')).selectOption({ label: 'Begeleidingsdienst De Vaart' });
     await candidacy.getByLabel(label('supportingPartnerId')).selectOption({ label: 'Begeleidingsdienst De Vaart' });
@@ -92,6 +107,8 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     await heading.waitFor();
     const number = ((await heading.textContent()) ?? '').split(':')[0] ?? '';
     expect(number).toMatch(/^VT-\d{4}-\d{3}$/);
+    await page.getByText('Kerkstraat 1, 8000 Brugge').waitFor(); // the address entered is shown
+    expect(await page.title()).toBe(`${msg.dossier.title(number)} · ${msg.title}`);
 
     // R1: the three signatures of the agreement.
     await page.getByRole('button', { name: msg.forms.signatures.title }).click();
@@ -104,7 +121,7 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     await page.getByRole('button', { name: msg.forms.activate.title }).click();
     const activate = page.getByRole('form', { name: msg.forms.activate.title });
     await activate.getByRole('button', { name: msg.forms.submit }).click();
-    await activate.getByText('De startdatum van de huurovereenkomst is ongeldig.').waitFor();
+    await activate.getByText(msg.forms.required(msg.fieldLabel.leaseStart as string)).waitFor();
     await activate.getByLabel(label('leaseStart')).fill(leaseStart);
     await activate.getByRole('button', { name: msg.forms.submit }).click();
     await page.getByRole('status').filter({ hasText: msg.forms.activate.done }).waitFor();
@@ -119,13 +136,15 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     await page.getByRole('button', { name: msg.forms.visit.title }).click();
     const visit = page.getByRole('form', { name: msg.forms.visit.title });
     await visit.getByLabel(label('heldOn')).fill(today);
-    await visit.getByLabel(label('supportWorkerPresent')).selectOption({ label: msg.forms.yes });
-    await visit.getByLabel(`${label('findings')}: ${msg.forms.homePart.house}`).selectOption({ label: msg.forms.ok });
-    await visit.getByLabel(`${label('findings')}: ${msg.forms.homePart.garden}`).selectOption({ label: msg.forms.notOk });
-    await visit.getByLabel(label('seriousDefects')).check();
+    await visit.getByLabel(msg.formLabel.supportWorkerPresent).selectOption({ label: msg.forms.yes });
+    await visit.getByLabel(msg.formLabel.findingOf(msg.forms.homePart.house as string), { exact: true }).selectOption({ label: msg.forms.ok });
+    await visit.getByLabel(msg.formLabel.findingOf(msg.forms.homePart.garden as string), { exact: true }).selectOption({ label: msg.forms.notOk });
+    await visit.getByLabel(msg.formLabel.seriousDefects).check();
     await visit.getByRole('button', { name: msg.forms.submit }).click();
     await page.getByRole('status').filter({ hasText: msg.forms.visit.done }).waitFor();
     await timeline.getByText(msg.timeline.seriousDefects, { exact: false }).waitFor();
+    // Wat volgt after serious defects: the next consultation takes them up (R17-R19).
+    await page.getByTestId('due-next').filter({ hasText: msg.timeline.discussDefects }).waitFor();
     expect(await timeline.locator('li[data-type="milestone"][data-state="done"]').filter({ hasText: msg.timeline.milestone['home-visit-3m'] as string }).count()).toBe(1);
 
     // On de-vaart's next agenda (R14, R17), as the coordinator reads it from the store.
@@ -144,6 +163,21 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     await page.getByLabel(msg.list.attention).check();
     const row = page.getByRole('row').filter({ hasText: number });
     await row.getByText(/^Op de agenda van /).waitFor();
+
+    // R9: a safety signal raised by the partner: its kind, moment, organisation and text on the page.
+    const megan = await store.users.get(PLAYGROUND_TENANT, playgroundUser(1));
+    if (!megan) throw new Error('demo data missing');
+    const description = 'Agressie tegenover de buren in de traphal, de politie kwam langs';
+    await raiseSignal(createServiceContext({ store, landlord, user: megan, now: new Date().toISOString() }), { dossierId: dossier?.id as string, category: 'safety', description });
+    await page.goto(`${product.url}/tab/dossiers.html?dossier=${encodeURIComponent(dossier?.id as string)}`);
+    await signInIfAsked(page, 'Alex Wilber');
+    const signals = page.getByRole('region', { name: msg.dossier.signals });
+    await signals.getByText(description).waitFor();
+    await signals.getByText(new RegExp(`doorgegeven door Begeleidingsdienst De Vaart`)).waitFor();
+    await page.screenshot({ path: path.join(tmpdir(), 'wb-e2e-tab-dossier.png'), fullPage: true });
+    const audit = await store.forLandlord(LANDLORD).audit.listByDossier(dossier?.id as string);
+    expect(audit.filter((a) => a.action === 'signal.read' && a.actor === coordinator.objectId).length).toBeGreaterThan(0);
+
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -168,8 +202,17 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     const section = page.getByRole('region', { name: msg.transfers.heading });
     await section.getByText('Verhuist naar het werkgebied van Woonkracht').waitFor();
     expect(await section.textContent()).not.toContain(d.tenant.name);
+    // Deciding takes a confirmation: cancelled, nothing happens; confirmed, it is accepted.
     await section.getByRole('button', { name: msg.transfers.acceptLabel(d.number) }).click();
+    await section.getByText(msg.transfers.acceptConfirm(d.number)).waitFor();
+    await section.getByRole('button', { name: msg.forms.cancel }).click();
+    expect((await store.forLandlord(LANDLORD).dossiers.get(d.id))?.supportingPartnerId).toBe(PARTNER);
+    await section.getByRole('button', { name: msg.transfers.acceptLabel(d.number) }).click();
+    await section.getByRole('button', { name: msg.transfers.acceptYes }).click();
     await section.getByRole('status').filter({ hasText: msg.forms.transferAccept.done }).waitFor();
+    // The heading stays the organisation's own after its last decision.
+    await page.getByRole('region', { name: msg.transfers.heading }).waitFor();
+    expect(await page.getByRole('region', { name: msg.transfers.headingLandlord }).count()).toBe(0);
     // Now Woonkracht's: in its list.
     await page.getByRole('button', { name: msg.list.open(d.number) }).waitFor();
     expect(errors).toEqual([]);
