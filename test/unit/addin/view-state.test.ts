@@ -109,7 +109,7 @@ describe('pane view', () => {
   it('a ticked dossier gets a labelled problem field with a counter; errors show after trying to add', () => {
     const ticked = toggle({}, 'd1');
     let view = buildView(input({ selection: ticked }));
-    expect(view.rows[0]?.problem).toEqual({ label: 'Probleem bij VT-2025-001', value: '', counter: '0/500 tekens' });
+    expect(view.rows[0]?.problem).toEqual({ label: 'Probleem bij VT-2025-001', value: '', counter: '0/500 tekens', over: false });
     expect(view.addLabel).toBe('1 dossier agenderen');
     expect(view.canAdd).toBe(true);
 
@@ -119,6 +119,7 @@ describe('pane view', () => {
     // Too long shows at once: the counter alone is easy to miss.
     view = buildView(input({ selection: setDraft(ticked, 'd1', 'x'.repeat(501)) }));
     expect(view.rows[0]?.problem?.error).toBe('De omschrijving van het probleem is te lang (hoogstens 500 tekens).');
+    expect(view.rows[0]?.problem?.over).toBe(true); // the counter turns red
   });
 
   it('with no dossiers, says so', () => {
