@@ -10,7 +10,7 @@ import { tabMessages as msg } from '../messages/tab';
 import { trajectoryMessages } from '../messages/trajectory';
 import type { Milestone } from '../rules/milestones';
 import { milestoneStates } from '../rules/milestone-state';
-import type { TrajectoryStep } from '../rules/trajectory';
+import { isRunning, type TrajectoryStep } from '../rules/trajectory';
 import { isFinalEvaluationWithoutWorker } from '../rules/trajectory-end';
 import type { Action } from '../rules/access';
 import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, Signal, User, Visit } from '../rules/types';
@@ -141,7 +141,6 @@ export function dueAndOverdue(entries: readonly TimelineEntry[]): { dueNext?: Ti
 }
 
 const isOpen = (d: Dossier) => d.status === 'candidacy' || d.status === 'active' || d.status === 'extended';
-const isRunning = (d: Dossier) => d.status === 'active' || d.status === 'extended';
 
 /** The forms this user may use now: from get-dossier's allowed steps and actions (the services decide again). */
 export function formsFor(user: User, d: Dossier, nextSteps: readonly TrajectoryStep[], actions: readonly Action[], openRequests: number): FormId[] {

@@ -5,6 +5,7 @@
  * R19: a final evaluation held without the support worker counts as neither planned nor held: the
  * coordinator is asked to plan a new one, as for one not planned (once per such visit).
  */
+import { isRunning } from '../rules/trajectory';
 import { milestones, type Milestone } from '../rules/milestones';
 import { addDays, isAfter, isBefore } from '../rules/dates';
 import { plannedEnd } from '../rules/trajectory';
@@ -18,7 +19,6 @@ import { atBrussels, atOrAfter } from './time';
 type VisitMilestone = Milestone & { kind: 'home-visit-3m' | 'final-evaluation' };
 
 const isVisit = (m: Milestone): m is VisitMilestone => m.kind === 'home-visit-3m' || m.kind === 'final-evaluation';
-const isRunning = (d: Dossier) => d.status === 'active' || d.status === 'extended';
 
 /** The visits due within the lead time (today included, the due day included). */
 export function visitsToPlan(dossier: Dossier, today: string, leadDays: number, config: LandlordRun['calendar']): VisitMilestone[] {

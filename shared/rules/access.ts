@@ -148,14 +148,15 @@ const forbidden = (action: Action): DomainError => new DomainError('forbidden', 
 // ---------------------------------------------------------------------------------------------
 // Who is who
 
-const isLandlordRole = (role: unknown): boolean => role === 'landlord-coordinator' || role === 'landlord-staff';
+/** The landlord's roles (coordinator, staff): every dossier of their landlord. */
+export const isLandlordRole = (user: Pick<User, 'role'>): boolean => user.role === 'landlord-coordinator' || user.role === 'landlord-staff';
 const isKnownRole = (role: unknown): role is Role => ROLES.includes(role as Role);
 
 const hasLandlord = (user: User): boolean => typeof user.landlordId === 'string' && user.landlordId !== '';
 const sameLandlord = (user: User, landlordId: string): boolean => hasLandlord(user) && user.landlordId === landlordId;
 
 /** The organisation of a partner member; undefined for anyone else (or a member without one). */
-function memberPartnerOf(user: User): string | undefined {
+export function memberPartnerOf(user: User): string | undefined {
   if (user.role !== 'partner-member') return undefined;
   return typeof user.partnerId === 'string' && user.partnerId !== '' ? user.partnerId : undefined;
 }
@@ -166,10 +167,9 @@ function memberPartnerOf(user: User): string | undefined {
  */
 export function canReadDossier(user: User, dossier: Dossier): boolean {
   if (!sameLandlord(user, dossier.landlordId)) return false;
-  if (isLandlordRole(user.role)) return true;
+  if (isLandlordRole(user)) return true;
   const partnerId = memberPartnerOf(user);
-  if (!partnerId || dossier.formerPartnerIds.includes(partnerId)) return false;
-  return dossier.registeringPartnerId === partnerId || dossier.supportingPartnerId === partnerId;
+  return partnerId !== undefined && partnerSeesDossier(dossier, partnerId);
 }
 
 /**
@@ -179,10 +179,19 @@ export function canReadDossier(user: User, dossier: Dossier): boolean {
  */
 export function canReadSignal(user: User, dossier: Dossier, signal: { partnerId: string }): boolean {
   if (!canReadDossier(user, dossier)) return false;
-  if (isLandlordRole(user.role)) return true;
+  if (isLandlordRole(user)) return true;
   const partnerId = memberPartnerOf(user);
   return partnerId === signal.partnerId || partnerId === dossier.supportingPartnerId;
 }
+
+/**
+ * DESIGN, Security / R6: a partner sees a dossier where it is the registering or supporting partner,
+ * unless it handed the dossier over (it is then among the former partners, whatever its role on the
+ * dossier). The one definition: a member's reading right (above), the agenda and flags (for a
+ * partner's consultation, whoever asks) and the store's per-partner copies all use it.
+ */
+export const partnerSeesDossier = (dossier: Dossier, partnerId: string): boolean =>
+  (dossier.registeringPartnerId === partnerId || dossier.supportingPartnerId === partnerId) && !dossier.formerPartnerIds.includes(partnerId);
 
 /** R6: the user belongs to the organisation that an open transfer request of this dossier goes to. */
 export function isReceivingPartner(user: User, dossier: Dossier): boolean {
@@ -214,7 +223,7 @@ function authorizeOnDossier(user: User, action: Action, policy: PolicyRow, dossi
   const holds = (grant: Grant): boolean => {
     switch (grant) {
       case 'landlord':
-        return isLandlordRole(user.role) && visible;
+        return isLandlordRole(user) && visible;
       case 'visible':
         return partnerId !== undefined && visible;
       case 'supporting':
@@ -232,7 +241,7 @@ function authorizeOnDossier(user: User, action: Action, policy: PolicyRow, dossi
 
 function authorizePartnerScope(user: User, action: Action, policy: PolicyRow, partnerId: string | undefined): void {
   const grants = grantsOf(user, policy);
-  if (isLandlordRole(user.role)) {
+  if (isLandlordRole(user)) {
     if (!grants.includes('landlord')) throw forbidden(action);
     return;
   }

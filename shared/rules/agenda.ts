@@ -36,10 +36,12 @@ import {
   type CalendarConfig,
   type MonthCalendar,
 } from './calendar';
+import { partnerSeesDossier } from './access';
 import { addDays } from './dates';
 import { DomainError } from './errors';
 import { milestones, plannedEndOf, type Milestone } from './milestones';
 import { pendingExtension } from './trajectory-end';
+import { isOpenDossier, isRunning } from './trajectory';
 import type {
   ContactLogEntry,
   Dossier,
@@ -167,21 +169,10 @@ export interface AgendaInput {
 // ---------------------------------------------------------------------------------------------
 // Small rules, exported for the services and the flag rules
 
-const OPEN_STATUSES: readonly TrajectoryStatus[] = ['candidacy', 'active', 'extended'];
-const RUNNING_STATUSES: readonly TrajectoryStatus[] = ['active', 'extended'];
+// The status sets and who sees a dossier have one definition each (trajectory.ts, access.ts).
+export { isOpenDossier } from './trajectory';
+export { partnerSeesDossier } from './access';
 
-export const isOpenDossier = (dossier: Dossier): boolean => OPEN_STATUSES.includes(dossier.status);
-const isRunning = (dossier: Dossier): boolean => RUNNING_STATUSES.includes(dossier.status);
-
-/**
- * DESIGN, Security / R6: a partner sees a dossier where it is the registering or supporting partner,
- * unless it handed the dossier over. The partner side of `canReadDossier` (access.ts), for a partner
- * rather than a user: the agenda and a flag concern the partner's consultation, whoever asks. The
- * user's own right ('flag.create', ...) is checked by the service with `authorize` first.
- */
-export const partnerSeesDossier = (dossier: Dossier, partnerId: string): boolean =>
-  (dossier.registeringPartnerId === partnerId || dossier.supportingPartnerId === partnerId) &&
-  !dossier.formerPartnerIds.includes(partnerId);
 
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 

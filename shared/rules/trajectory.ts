@@ -36,8 +36,10 @@ import {
 /** [product] A lease start further ahead than this is taken for a typing error. */
 export const LEASE_START_MAX_MONTHS_AHEAD = 12;
 
-const OPEN_STATUSES: readonly TrajectoryStatus[] = ['candidacy', 'active', 'extended'];
-const RUNNING_STATUSES: readonly TrajectoryStatus[] = ['active', 'extended'];
+/** A trajectory still under way (not stopped, not closed): the one definition the code uses. */
+export const OPEN_STATUSES: readonly TrajectoryStatus[] = ['candidacy', 'active', 'extended'];
+/** An open trajectory with a lease: support is running (R2). */
+export const RUNNING_STATUSES: readonly TrajectoryStatus[] = ['active', 'extended'];
 
 // ---------------------------------------------------------------------------------------------
 // Text validation
@@ -108,6 +110,7 @@ function requireText(value: unknown, field: keyof typeof msg.fieldLabel, kind: F
 
 export const isClosed = (dossier: Dossier): boolean => !OPEN_STATUSES.includes(dossier.status);
 export const isRunning = (dossier: Dossier): boolean => RUNNING_STATUSES.includes(dossier.status);
+export const isOpenDossier = (dossier: Dossier): boolean => OPEN_STATUSES.includes(dossier.status);
 
 /** R1: the parties whose signature on the "Bevestiging" is still missing, in a fixed order. */
 export const missingSignatures = (dossier: Dossier): Signatory[] => SIGNATORIES.filter((s) => !dossier.signatures[s]);

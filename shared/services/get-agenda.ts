@@ -11,6 +11,7 @@
  * A partner member sees its own organisation's agenda; the landlord any partner's. The agenda holds
  * no tenant names (see agenda.ts); the flags' problem statements come wrapped as PersonalText.
  */
+import { isRunning } from '../rules/trajectory';
 import { partnerNotFound } from '../rules/access';
 import { buildAgenda, isOpenDossier, recordWindow, type Agenda } from '../rules/agenda';
 import { DomainError } from '../rules/errors';
@@ -40,7 +41,6 @@ async function inBatches<T, R>(items: readonly T[], read: (item: T) => Promise<R
   return out;
 }
 
-const isRunning = (d: Dossier) => d.status === 'active' || d.status === 'extended';
 
 function partnerOf(ctx: ServiceContext, requested: string | undefined): string {
   if (isLandlordRole(ctx.user)) {

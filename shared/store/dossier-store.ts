@@ -12,20 +12,16 @@ import type { DossierHistory, DossierWithVisits, DossierWork, HistoryRewrite } f
 import { storeMessages } from '../messages/store';
 import { asciiJson, chunkProps, encode, fromChunks, MAX_CHARS, revOf, type Entity, type StoredEntity } from './codec';
 import { appendSuffix, encodePart, joinKey, rangeEnd, sortableInstant } from './keys';
+import { partnerSeesDossier } from '../rules/access';
 import { statusOf, withRetry } from './table';
 import type { StoreContext } from './context';
 
 /**
- * Partners that may see a dossier (DESIGN Security, R6): the supporting partner, and the registering
- * partner unless it handed the dossier over. Services still check access on every read; this only
- * decides which partner lists hold a copy.
+ * Partners whose list holds a copy of the dossier: those that see it (partnerSeesDossier, R6).
+ * Services still check access on every read; this only decides which partner lists hold a copy.
  */
 export function partnersWithAccess(d: Dossier): string[] {
-  const out = [d.supportingPartnerId];
-  if (d.registeringPartnerId !== d.supportingPartnerId && !d.formerPartnerIds.includes(d.registeringPartnerId)) {
-    out.push(d.registeringPartnerId);
-  }
-  return out;
+  return [...new Set([d.supportingPartnerId, d.registeringPartnerId])].filter((p) => partnerSeesDossier(d, p));
 }
 
 const DOSSIER_ROW = 'dossier';

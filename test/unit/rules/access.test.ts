@@ -10,13 +10,18 @@ import {
   canReadDossier,
   dossierNotFound,
   isAllowed,
+  isLandlordRole,
   isReceivingPartner,
+  memberPartnerOf,
+  partnerSeesDossier,
   partnerNotFound,
   transferRequestView,
   visibleDossiers,
   type Action,
 } from '../../../shared/rules/access';
 import { accessMessages } from '../../../shared/messages/access';
+import * as roles from '../../../shared/services/roles';
+import { partnersWithAccess } from '../../../shared/store/dossier-store';
 import { DomainError } from '../../../shared/rules/errors';
 import { acceptTransfer, rejectTransfer, requestTransfer } from '../../../shared/rules/trajectory';
 import type { Dossier, Role, Transfer, User } from '../../../shared/rules/types';
@@ -372,5 +377,41 @@ describe('access properties', () => {
         if (isAllowed(u, action, d)) expect(canReadDossier(u, d) || isReceivingPartner(u, d)).toBe(true);
       }),
     );
+  });
+});
+
+describe('who sees a dossier: one definition (R6)', () => {
+  // Any dossier, the former partners unfiltered: also a supporting partner that is listed as former
+  // (imported or repaired data), where the store once gave a copy that the rules then refused.
+  const rawDossier = fc
+    .record({ registeringPartnerId: partnerId, supportingPartnerId: partnerId, formerPartnerIds: fc.subarray(POOL) })
+    .map((d) => activeDossier(d));
+
+  it('R6: a member reads, the agenda counts and the store copies to exactly the partners that see the dossier', () => {
+    fc.assert(
+      fc.property(rawDossier, partnerId, (d, p) => {
+        const sees = partnerSeesDossier(d, p);
+        expect(canReadDossier(user('partner-member', p, d.landlordId), d)).toBe(sees);
+        expect(partnersWithAccess(d).includes(p)).toBe(sees);
+      }),
+    );
+  });
+
+  it('R6: a former partner sees nothing, whatever role the dossier still names it in', () => {
+    const handedOver = activeDossier({ registeringPartnerId: 'p1', supportingPartnerId: 'p2', formerPartnerIds: ['p1'] });
+    expect(partnerSeesDossier(handedOver, 'p1')).toBe(false);
+    expect(partnersWithAccess(handedOver)).toEqual(['p2']);
+    const inconsistent = activeDossier({ registeringPartnerId: 'p1', supportingPartnerId: 'p2', formerPartnerIds: ['p2'] });
+    expect(partnerSeesDossier(inconsistent, 'p2')).toBe(false);
+    expect(partnersWithAccess(inconsistent)).toEqual(['p1']);
+    expect(canReadDossier(user('partner-member', 'p2', inconsistent.landlordId), inconsistent)).toBe(false);
+  });
+
+  it('the role helpers are the access rules’ own', () => {
+    expect(roles.isLandlordRole).toBe(isLandlordRole);
+    expect(roles.memberPartnerId).toBe(memberPartnerOf);
+    expect(isLandlordRole(USERS.staff)).toBe(true);
+    expect(memberPartnerOf(USERS.supporting)).toBe(SUPPORTING);
+    expect(memberPartnerOf(USERS.coordinator)).toBeUndefined();
   });
 });
