@@ -27,7 +27,8 @@ export class Background {
   constructor(private readonly onError: (error: unknown, what: string) => void) {}
 
   run(what: string, work: () => Promise<unknown>): void {
-    const promise = work().catch((err: unknown) => this.onError(err, what));
+    // Started on the next turn of the event loop: the answer being written now goes out first.
+    const promise = new Promise<void>((resolve) => setImmediate(resolve)).then(work).catch((err: unknown) => this.onError(err, what));
     this.pending.add(promise);
     void promise.finally(() => this.pending.delete(promise));
   }

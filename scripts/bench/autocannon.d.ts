@@ -14,6 +14,8 @@ declare module 'autocannon' {
       url: string;
       connections?: number;
       duration?: number;
+      /** Requests per second over all connections (a fixed offered rate). */
+      overallRate?: number;
       amount?: number;
       method?: string;
       headers?: Record<string, string>;

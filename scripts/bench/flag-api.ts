@@ -52,7 +52,13 @@ export interface CannonResult {
   statuses: Record<string, number>;
 }
 
-export async function cannon(url: string, seconds: number, request: { method: string; path: string; setup: () => { headers: Record<string, string>; body: string } }): Promise<CannonResult> {
+export async function cannon(
+  url: string,
+  seconds: number,
+  request: { method: string; path: string; setup: () => { headers: Record<string, string>; body: string } },
+  /** A fixed offered rate (requests per second over all connections); default: as fast as answered. */
+  overallRate?: number,
+): Promise<CannonResult> {
   const samples: number[] = [];
   const statuses = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -61,6 +67,7 @@ export async function cannon(url: string, seconds: number, request: { method: st
         url,
         connections: 50,
         duration: seconds,
+        ...(overallRate ? { overallRate } : {}),
         requests: [{ method: request.method, path: request.path, setupRequest: (r) => ({ ...r, ...request.setup() }) }],
       },
       (error, r) => (error ? reject(error) : resolve(r)),
@@ -85,17 +92,27 @@ export async function cannon(url: string, seconds: number, request: { method: st
 export interface FlagApiFigures {
   api: CannonResult;
   bare: CannonResult;
+  /** The same requests at a fixed offered rate (FIXED_RATE per second). */
+  apiAtFixedRate: CannonResult;
+  bareAtFixedRate: CannonResult;
   flagApiP95Ratio: number;
+  flagApiP95RatioAtFixedRate: number;
   flagApiRps: number;
+  /** The flag API's throughput at saturation over the bare endpoint's. */
+  flagApiRpsShare: number;
   peakRssMb: number;
 }
 
+/** The offered rate of the fixed-rate runs: what 50 partners flagging at once could send. */
+export const FIXED_RATE = 50;
+
 /**
  * `members`: one per partner; `dossiersOf`: each partner's dossier ids. The flags go to `month`, each
- * request a random member on a random dossier of its own (the first flag 201, a repeat 200).
+ * request a random member on a random dossier of its own (the first flag 201, a repeat 200). Each
+ * endpoint runs twice: at a fixed offered rate, then as fast as it answers (50 connections).
  */
 export async function measureFlagApi(options: {
-  /** The product's server process (serve.ts api), already running on the store. */
+  /** The product's server process, already running on the store. */
   apiServer: Served;
   connectionString: string;
   tablePrefix: string;
@@ -107,28 +124,34 @@ export async function measureFlagApi(options: {
 }): Promise<FlagApiFigures> {
   const { members, dossiersOf, month } = options;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
+  const line = (name: string, r: CannonResult) =>
+    `${name}: ${r.rps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (${r.requests} requests, answers ${JSON.stringify(r.statuses)}, errors ${r.errors})`;
 
   const bareServer = await serve('bare', options.connectionString, options.tablePrefix);
   let bare: CannonResult;
+  let bareAtFixedRate: CannonResult;
   try {
     let n = 0;
-    bare = await cannon(bareServer.url, options.seconds, {
+    const upsert = {
       method: 'POST',
       path: '/upsert',
       setup: () => ({
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ partitionKey: pick(members).partnerId, rowKey: `r${++n}`, problem: 'Huur niet betaald sinds twee maanden' }),
       }),
-    });
+    };
+    bareAtFixedRate = await cannon(bareServer.url, options.seconds, upsert, FIXED_RATE);
+    bare = await cannon(bareServer.url, options.seconds, upsert);
   } finally {
     await bareServer.stop();
   }
-  options.say(`bare restify + one Table upsert: ${bare.rps} req/s, p50 ${bare.p50Ms} ms, p95 ${bare.p95Ms} ms (${bare.requests} requests, non-2xx ${bare.non2xx})`);
+  options.say(line(`bare restify + one Table upsert at ${FIXED_RATE}/s`, bareAtFixedRate));
+  options.say(line('bare restify + one Table upsert, saturated', bare));
 
   const { apiServer } = options;
   const tokens = new Map<string, string>();
   for (const m of members) tokens.set(m.partnerId as string, await devToken(apiServer.url, m));
-  const api = await cannon(apiServer.url, options.seconds, {
+  const flag = {
     method: 'POST',
     path: '/api/flags',
     setup: () => {
@@ -139,8 +162,21 @@ export async function measureFlagApi(options: {
         body: JSON.stringify({ partnerId, month, dossierId: pick(dossiersOf.get(partnerId) ?? []), problem: 'Huur niet betaald sinds twee maanden' }),
       };
     },
-  });
+  };
+  const apiAtFixedRate = await cannon(apiServer.url, options.seconds, flag, FIXED_RATE);
+  const api = await cannon(apiServer.url, options.seconds, flag);
   const rss = await peakRssMb(apiServer.child.pid as number);
-  options.say(`flag API (POST /api/flags, real server): ${api.rps} req/s, p50 ${api.p50Ms} ms, p95 ${api.p95Ms} ms (${api.requests} requests, answers ${JSON.stringify(api.statuses)})`);
-  return { api, bare, flagApiP95Ratio: round(api.p95Ms / bare.p95Ms), flagApiRps: api.rps, peakRssMb: rss };
+  options.say(line(`flag API (POST /api/flags, real server) at ${FIXED_RATE}/s`, apiAtFixedRate));
+  options.say(line('flag API (POST /api/flags, real server), saturated', api));
+  return {
+    api,
+    bare,
+    apiAtFixedRate,
+    bareAtFixedRate,
+    flagApiP95Ratio: round(api.p95Ms / bare.p95Ms),
+    flagApiP95RatioAtFixedRate: round(apiAtFixedRate.p95Ms / bareAtFixedRate.p95Ms),
+    flagApiRps: api.rps,
+    flagApiRpsShare: round(api.rps / bare.rps, 3),
+    peakRssMb: rss,
+  };
 }

@@ -21,6 +21,8 @@ export interface RunningApi {
   server: Server;
   /** A bearer token of a stored user, from the development sign-in (needs storage). */
   token(user: { tenantId: string; objectId: string }): Promise<string>;
+  /** Waits for the bot's work after its answers (card refreshes), when it has one. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,9 @@ export async function startApi(options: { store: Store; port?: number; clock?: (
     url,
     server,
     token: (user) => devToken(url, user),
+    flush: async () => {
+      await bot?.flush();
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bot?.close();

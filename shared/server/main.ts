@@ -13,7 +13,7 @@ import { brusselsDate } from '../rules/calendar';
 import { registerApiAndPages } from './web';
 import { createTeamsBot } from '../../bot/teams';
 import { createJobDeps, JobSettingsError, loadJobSettings, startScheduler, withSafetyMail, type SafetyMailNotifier, type Scheduler } from '../jobs';
-import { connectionFromEnv, createStore, startAzurite, type Connection, type RunningAzurite } from '../store';
+import { connectionFromEnv, createStore, DIRECTORY_CACHE_MS, startAzurite, type Connection, type RunningAzurite } from '../store';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     if (azurite) await azurite.stop();
   };
   try {
-    const store = await createStore({ connection, tablePrefix: config.TABLE_PREFIX, logger });
+    // Who asks is read on every request: landlords, partners and users are kept in this process.
+    const store = await createStore({ connection, tablePrefix: config.TABLE_PREFIX, logger, directoryCacheMs: DIRECTORY_CACHE_MS });
     if (config.WOONBEGELEIDING_MODE === 'local' && config.SEED_DEMO) {
       const result = await seedDemo(store, brusselsDate(new Date()));
       if (result.seeded) logger.info({ ...result }, 'demo data seeded into the empty store');

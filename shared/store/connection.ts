@@ -22,7 +22,7 @@ export interface ClientOptions {
   /** SDK-level retries of network errors, 5xx and throttling (before 'unavailable'). */
   sdkRetry?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number };
   /** Called once per HTTP request sent (retries included): the benchmark counts storage requests. */
-  onRequest?: () => void;
+  onRequest?: (request: { method: string; url: string }) => void;
 }
 
 /** A factory of TableClients for one account. */
@@ -33,7 +33,7 @@ export function tableClients(connection: Connection, options: ClientOptions = {}
       ? [
           {
             position: 'perRetry',
-            policy: { name: 'countRequests', sendRequest: (request, next) => (options.onRequest?.(), next(request)) },
+            policy: { name: 'countRequests', sendRequest: (request, next) => (options.onRequest?.({ method: request.method, url: request.url }), next(request)) },
           },
         ]
       : [],

@@ -1,4 +1,5 @@
 /** What every part of the store shares: its tables, retry policy, logger and test hooks. */
+import type { DirectoryCache } from './directory-cache';
 import type { KeyedQueue, Table, RetryPolicy, StoreLogger } from './table';
 
 /** Logical table names; the real name is `<prefix><name>` (Azure: 3-63 letters and digits). */
@@ -26,6 +27,8 @@ export interface StoreHooks {
 
 export interface StoreContext {
   tables: Record<TableName, Table>;
+  /** Copies of landlords, partners and users (off unless the store was opened with a time to live). */
+  directory: DirectoryCache;
   retry: RetryPolicy;
   log: StoreLogger;
   hooks: StoreHooks;

@@ -26,11 +26,13 @@ function same<T>(fields: (keyof T)[], cur: T, next: T): T {
 
 export function landlordRepository(ctx: StoreContext): LandlordRepository {
   const r = new Records<LandlordConfig>(ctx, ctx.tables.landlords, m.notFound.landlord, m.exists.landlord);
+  const key = (id: string) => `landlord|${id}`;
+  const cache = ctx.directory;
   return {
-    get: (id) => r.get(LANDLORD_PK, encodePart(id)),
+    get: (id) => cache.read(key(id), () => r.get(LANDLORD_PK, encodePart(id))),
     list: () => r.list(odata`PartitionKey eq ${LANDLORD_PK}`),
-    create: (c) => r.create(LANDLORD_PK, encodePart(c.id), c),
-    update: (id, mutate) => r.update(LANDLORD_PK, encodePart(id), (cur) => same(['id'], cur, mutate(cur))),
+    create: (c) => cache.write(key(c.id), () => r.create(LANDLORD_PK, encodePart(c.id), c)),
+    update: (id, mutate) => cache.write(key(id), () => r.update(LANDLORD_PK, encodePart(id), (cur) => same(['id'], cur, mutate(cur)))),
   };
 }
 
@@ -39,13 +41,16 @@ export function userRepository(ctx: StoreContext): UserRepository {
   const r = new Records<User>(ctx, ctx.tables.users, m.notFound.user, m.exists.user, (u) => ({ landlordId: u.landlordId }));
   const pk = (tenantId: string) => joinKey(encodePart(tenantId));
   const immutable: (keyof User)[] = ['tenantId', 'objectId'];
+  const key = (tenantId: string, objectId: string) => `user|${pk(tenantId)}|${encodePart(objectId)}`;
+  const cache = ctx.directory;
   return {
-    get: (tenantId, objectId) => r.get(pk(tenantId), encodePart(objectId)),
+    get: (tenantId, objectId) => cache.read(key(tenantId, objectId), () => r.get(pk(tenantId), encodePart(objectId))),
     listByTenant: (tenantId) => r.list(odata`PartitionKey eq ${pk(tenantId)}`),
     listByLandlord: (landlordId) => r.list(odata`landlordId eq ${landlordId}`),
-    create: (u) => r.create(pk(u.tenantId), encodePart(u.objectId), u),
-    update: (tenantId, objectId, mutate) => r.update(pk(tenantId), encodePart(objectId), (cur) => same(immutable, cur, mutate(cur))),
-    remove: (tenantId, objectId) => r.remove(pk(tenantId), encodePart(objectId)),
+    create: (u) => cache.write(key(u.tenantId, u.objectId), () => r.create(pk(u.tenantId), encodePart(u.objectId), u)),
+    update: (tenantId, objectId, mutate) =>
+      cache.write(key(tenantId, objectId), () => r.update(pk(tenantId), encodePart(objectId), (cur) => same(immutable, cur, mutate(cur)))),
+    remove: (tenantId, objectId) => cache.write(key(tenantId, objectId), () => r.remove(pk(tenantId), encodePart(objectId))),
   };
 }
 
@@ -56,11 +61,13 @@ export function partnerRepository(ctx: StoreContext, landlordId: string): Partne
     if (p.landlordId !== landlordId) throw new Error('partner of another landlord');
     return p;
   };
+  const key = (id: string) => `partner|${pk}|${encodePart(id)}`;
+  const cache = ctx.directory;
   return {
-    get: (id) => r.get(pk, encodePart(id)),
+    get: (id) => cache.read(key(id), () => r.get(pk, encodePart(id))),
     list: () => r.list(odata`PartitionKey eq ${pk}`),
-    create: (p) => r.create(pk, encodePart(own(p).id), p),
-    update: (id, mutate) => r.update(pk, encodePart(id), (cur) => own(same(['id'], cur, mutate(cur)))),
+    create: (p) => cache.write(key(p.id), () => r.create(pk, encodePart(own(p).id), p)),
+    update: (id, mutate) => cache.write(key(id), () => r.update(pk, encodePart(id), (cur) => own(same(['id'], cur, mutate(cur))))),
   };
 }
 

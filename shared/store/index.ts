@@ -14,6 +14,7 @@ import { tableClients, type ClientOptions, type Connection } from './connection'
 import { byTime, DossierStore, PENDING_PK } from './dossier-store';
 import { ConsultationStore } from './consultation-store';
 import { OnceStore } from './once-store';
+import { DirectoryCache } from './directory-cache';
 import {
   absenceRepository,
   conversationRepository,
@@ -24,6 +25,7 @@ import {
 
 export { connectionFromEnv, startAzurite, type Connection, type RunningAzurite } from './connection';
 export { partnersWithAccess } from './dossier-store';
+export { DIRECTORY_CACHE_MS } from './directory-cache';
 
 export interface StoreOptions extends ClientOptions {
   connection: Connection;
@@ -33,6 +35,8 @@ export interface StoreOptions extends ClientOptions {
   retry?: Partial<RetryPolicy>;
   logger?: StoreLogger;
   hooks?: StoreHooks;
+  /** Keep landlords, partners and users this long in this process (DIRECTORY_CACHE_MS for the server; default 0: off). */
+  directoryCacheMs?: number;
 }
 
 export interface Store extends StorePorts {
@@ -56,9 +60,9 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   let requests = 0;
   const client = tableClients(options.connection, {
     ...options,
-    onRequest: () => {
+    onRequest: (request) => {
       requests++;
-      options.onRequest?.();
+      options.onRequest?.(request);
     },
   });
   const log = options.logger ?? silent;
@@ -66,7 +70,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   await Promise.all(Object.values(tables).map((t) => t.create()));
 
   const retry = { ...DEFAULT_RETRY, ...options.retry };
-  const ctx: StoreContext = { tables, log, retry, hooks: options.hooks ?? {}, queue: new KeyedQueue() };
+  const ctx: StoreContext = { tables, log, retry, hooks: options.hooks ?? {}, queue: new KeyedQueue(), directory: new DirectoryCache(options.directoryCacheMs ?? 0) };
   const once = new OnceStore(tables.once);
 
   return {

@@ -36,12 +36,13 @@ export async function namedPartner(turn: Turn, known: KnownTurn, words: string):
 
 export async function agenda(turn: Turn, known: KnownTurn, args: string[]): Promise<void> {
   const { words, month } = partnerAndMonth(args, turn.rt.today());
-  const partners = await known.ports.partners.list();
+  // The partner list only when a partner is named or has to be asked for, not on every agenda.
+  const partners = () => known.ports.partners.list();
   const { partner: named, refusal } = await namedPartner(turn, known, words);
   if (refusal) return replyText(turn, refusal);
   const scope = scopeOf(turn, known, named);
   if (!scope.ok) return replyText(turn, scope.message);
-  if (!scope.partnerId) return replyText(turn, isLandlordRole(known.user) ? botMessages.agendaWhich(partnerList(partners.slice(0, 2))) : botMessages.notLinked);
+  if (!scope.partnerId) return replyText(turn, isLandlordRole(known.user) ? botMessages.agendaWhich(partnerList((await partners()).slice(0, 2))) : botMessages.notLinked);
 
   // In a shared chat the card is everyone's view, but the asking user must be allowed to read it.
   if (turn.shared) await getAgenda(known.ctx, { partnerId: scope.partnerId, ...(month ? { month } : {}) });
