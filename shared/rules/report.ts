@@ -15,6 +15,7 @@
 import { brusselsDate, monthOf, monthsBetween, nextMonth, type CalendarConfig } from './calendar';
 import { milestones } from './milestones';
 import { milestoneStates } from './milestone-state';
+import { isRunning } from './trajectory';
 import type { Consultation, Dossier, IsoDate, MilestoneKind, SignalCategory, TrajectoryStatus, Visit, YearMonth } from './types';
 
 export const REPORT_STATUSES: readonly TrajectoryStatus[] = ['candidacy', 'active', 'extended', 'closed-positive', 'stopped'];
@@ -50,7 +51,6 @@ export interface Report {
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const within = (date: IsoDate, from: YearMonth, to: YearMonth): boolean => monthOf(date) >= from && monthOf(date) <= to;
-const isRunning = (d: Dossier): boolean => d.status === 'active' || d.status === 'extended';
 
 /** "2026 K1": the year and quarter of a date, in the nl-BE way. */
 export const quarterOf = (date: IsoDate): string => `${date.slice(0, 4)} K${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;

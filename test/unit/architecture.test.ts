@@ -147,6 +147,25 @@ describe('architecture', () => {
     expect(crossings.map(([file]) => file)).toEqual(expect.arrayContaining(['shared/server/web.ts']));
   });
 
+  it('one definition per rule: status sets, roles and who sees a dossier are defined once, in shared/rules', () => {
+    const NAMES = ['isRunning', 'isOpenDossier', 'OPEN_STATUSES', 'RUNNING_STATUSES', 'isLandlordRole', 'memberPartnerOf', 'partnerSeesDossier'];
+    const definition = new RegExp(`^\\s*(?:export\\s+)?(?:const|function)\\s+(${NAMES.join('|')})\\b`, 'gm');
+    const found = ['shared', 'bot', 'addin'].flatMap(sourceFiles).flatMap((file) =>
+      [...readFileSync(path.join(root, file), 'utf8').matchAll(definition)].map((m) => `${m[1]} in ${file}`),
+    );
+    expect(found.sort()).toEqual(
+      [
+        'OPEN_STATUSES in shared/rules/trajectory.ts',
+        'RUNNING_STATUSES in shared/rules/trajectory.ts',
+        'isLandlordRole in shared/rules/access.ts',
+        'isOpenDossier in shared/rules/trajectory.ts',
+        'isRunning in shared/rules/trajectory.ts',
+        'memberPartnerOf in shared/rules/access.ts',
+        'partnerSeesDossier in shared/rules/access.ts',
+      ].sort(),
+    );
+  });
+
   it('only bot/ imports botbuilder; services import no SDK or web framework', () => {
     const everywhere = ['shared', 'addin', 'scripts'].flatMap(sourceFiles);
     const botbuilderOutsideBot = everywhere.filter((file) => importsOf(file).some((s) => s.startsWith('botbuilder')));
