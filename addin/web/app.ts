@@ -63,7 +63,7 @@ interface Results {
 }
 
 const useStyles = makeStyles({
-  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '40rem' },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '40rem', minWidth: 0, boxSizing: 'border-box', overflowX: 'hidden' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: {
@@ -74,6 +74,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  fit: { maxWidth: '100%', minWidth: 0 },
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   confirm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -393,7 +394,13 @@ export function App({ host }: { host: PaneHost }): ReactNode {
           { label: msg.signIn.userLabel, required: true },
           h(
             Select,
-            { value: chosenUser, onChange: (_e: unknown, data: { value: string }) => setChosenUser(data.value) },
+            {
+              value: chosenUser,
+              onChange: (_e: unknown, data: { value: string }) => setChosenUser(data.value),
+              // A narrow pane: long names are cut with an ellipsis, never past the pane's edge.
+              className: styles.fit,
+              select: { style: { maxWidth: '100%', textOverflow: 'ellipsis' } },
+            },
             h('option', { value: '' }, msg.signIn.choose),
             ...signin.users.map((u) => h('option', { key: u.objectId, value: u.objectId }, msg.signIn.userOption(u.displayName, u.roleLabel, u.partnerName))),
           ),

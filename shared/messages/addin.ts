@@ -59,6 +59,7 @@ export const addinMessages = {
     heading: (meetingDate: string) => `Structureel overleg van ${longDate(meetingDate)}`,
     fromInvitation: 'Het overleg uit deze uitnodiging.',
     nextOfPartner: 'Het eerstvolgende overleg van je organisatie.',
+    otherInvitation: 'Deze uitnodiging is voor het overleg van een andere organisatie; dat kan je hier niet zien. Hieronder staat het eerstvolgende overleg van je eigen organisatie.',
     partner: (name: string) => `Met ${name}`,
     moved: (description: string) => `Datum ${description}.`,
     teams: 'Online, in Teams.',

@@ -123,7 +123,7 @@ export function buildView(input: ViewInput): PaneView {
   const lines = deadlineLines(c);
   const view: PaneView = {
     heading: msg.consultation.heading(c.meetingDate),
-    source: input.source === 'invitation' ? msg.consultation.fromInvitation : msg.consultation.nextOfPartner,
+    source: input.source === 'invitation' ? msg.consultation.fromInvitation : input.source === 'other-invitation' ? msg.consultation.otherInvitation : msg.consultation.nextOfPartner,
     place: placeOf(c),
     status: lines.status,
     rows,

@@ -409,6 +409,24 @@ maybe('Outlook task pane in Chromium (e2e)', () => {
     const closed = monthCalendar(closedMonth, { closingDays: [] });
     await page.getByRole('heading', { level: 2, name: msg.consultation.heading(closed.meetingDate) }).waitFor();
     await expect(page.getByText(msg.consultation.fromInvitation)).toBeVisibleSoon();
+
+    // Another organisation's invitation: said so, with the own organisation's next consultation.
+    await page.goto(`${product.url}/addin/taskpane.html?ref=${encodeURIComponent('[WB:de-linde:' + open.month + ']')}`);
+    await expect(page.getByText(msg.consultation.otherInvitation)).toBeVisibleSoon();
+    await page.getByRole('heading', { level: 2, name: msg.consultation.heading(open.meetingDate) }).waitFor();
+    await context.close();
+  });
+
+  it('a narrow pane: the sign-in list of users stays inside the pane', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 }, reducedMotion: 'reduce', locale: 'nl-BE' });
+    const page = await context.newPage();
+    await page.goto(`${product.url}/addin/taskpane.html`);
+    const picker = page.getByRole('combobox', { name: msg.signIn.userLabel });
+    await picker.waitFor();
+    await page.screenshot({ path: path.join(tmpdir(), 'wb-e2e-pane-narrow.png') });
+    const box = await picker.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(320);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
   });
 });

@@ -22,6 +22,12 @@ describe('which consultation', () => {
     expect(chooseTarget(me(), { partnerId: 'De-Vaart', month: '2025-10' })).toMatchObject({ partnerId: 'de-vaart' });
   });
 
+  it('a member reading another organisation’s invitation is told so and sees the own next consultation', () => {
+    expect(chooseTarget(me(), { partnerId: 'de-linde', month: '2025-10' })).toEqual({ kind: 'consultation', partnerId: 'de-vaart', month: '2025-11', source: 'other-invitation' });
+    const { partner: _none, ...landlord } = me({ user: { displayName: 'Alex Wilber', role: 'landlord-coordinator', roleLabel: 'coördinator' } });
+    expect(chooseTarget(landlord, { partnerId: 'de-linde', month: '2025-10' })).toMatchObject({ partnerId: 'de-linde', source: 'invitation' });
+  });
+
   it('R15: else the own organisation’s next open consultation', () => {
     expect(chooseTarget(me(), undefined)).toEqual({ kind: 'consultation', partnerId: 'de-vaart', month: '2025-11', source: 'next-of-partner' });
   });
