@@ -1,8 +1,8 @@
 /**
  * The task pane's files under /addin/: the page and bundle from dist/web/addin (scripts/build-web.ts;
- * in local mode built here when missing or stale), Office.js from node_modules (@microsoft/office-js's
- * dist folder, as is: office.js loads its host files next to itself) and the ribbon icons, drawn by
- * manifest/icons.ts so they exist without a package build.
+ * in local mode built here when missing or stale) and the ribbon icons, drawn by manifest/icons.ts so
+ * they exist without a package build. Office.js is not served here: the page loads it from Microsoft's
+ * CDN (the browser tests answer that address with the npm copy, test/support/office-js.ts).
  */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { ribbonIconPng, RIBBON_ICON_SIZES, type RibbonIconSize } from '../manife
 import { addinMessages } from '../shared/messages/addin';
 import { serverMessages } from '../shared/messages/server';
 import { problem, type Problem } from '../shared/server/problem';
-import { BUNDLE_FILE, OFFICE_JS_DIR, PAGE_FILE } from './web/page';
+import { BUNDLE_FILE, OFFICE_JS_URL, PAGE_FILE } from './web/page';
 
 /** The checkout (or deployed app) root: the folder with package.json above this file, compiled or not. */
 function findRoot(from: string): string {
@@ -25,30 +25,18 @@ function findRoot(from: string): string {
 const root = findRoot(__dirname);
 export const WEB_DIR = path.join(root, 'dist', 'web', 'addin');
 
-function officeJsDir(): string | undefined {
-  try {
-    return path.dirname(require.resolve('@microsoft/office-js/dist/office.js', { paths: [root] }));
-  } catch {
-    return undefined;
-  }
-}
-
 const TYPES: Record<string, string> = {
   '.js': 'application/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
 };
 
 /**
- * The page runs scripts of its own origin only (React escapes, and this stops injected scripts).
- * Frames, connections and styles are left open: office.js frames Microsoft services (seen here: its
- * telemetry) and Fluent UI writes its styles at run time. No frame-ancestors: Outlook frames the pane.
+ * The page runs scripts of its own origin and Office.js's CDN only (React escapes, and this stops
+ * injected scripts). Frames, connections and styles are left open: office.js frames Microsoft services
+ * (seen here: its telemetry) and Fluent UI writes its styles at run time. No frame-ancestors: Outlook
+ * frames the pane.
  */
-const PAGE_CSP = ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ');
+export const PAGE_CSP = [`script-src 'self' ${new URL(OFFICE_JS_URL).origin}`, "object-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ');
 
 export interface StaticOptions {
   local: boolean;
@@ -69,7 +57,6 @@ function sendProblem(res: Response, body: Problem): void {
 
 export function registerStatic(server: Server, options: StaticOptions): void {
   const webDir = options.webDir ?? WEB_DIR;
-  const officeDir = officeJsDir();
   let building: Promise<void> | undefined;
 
   /** Local mode: (re)build a missing or stale bundle, once at a time. */
@@ -105,19 +92,6 @@ export function registerStatic(server: Server, options: StaticOptions): void {
 
   server.get(`/addin/${PAGE_FILE}`, serveBuilt(PAGE_FILE, TYPES['.html'] as string, { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'no-referrer' }));
   server.get(`/addin/${BUNDLE_FILE}`, serveBuilt(BUNDLE_FILE, TYPES['.js'] as string));
-
-  server.get(`/addin/${OFFICE_JS_DIR}/*`, async (req: Request, res: Response) => {
-    const wanted = String((req.params as Record<string, string>)['*'] ?? '');
-    const type = TYPES[path.extname(wanted).toLowerCase()];
-    const file = officeDir ? path.resolve(officeDir, wanted) : undefined;
-    // Only files inside the package's dist folder, of known types.
-    if (!file || !type || !officeDir || !file.startsWith(officeDir + path.sep)) return sendProblem(res, problem(404, 'not-found', serverMessages.notFound));
-    try {
-      sendBytes(res, await fs.readFile(file), type, 'public, max-age=86400');
-    } catch {
-      sendProblem(res, problem(404, 'not-found', serverMessages.notFound));
-    }
-  });
 
   const icons = new Map<number, Buffer>();
   server.get('/addin/assets/:file', async (req: Request, res: Response) => {

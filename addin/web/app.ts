@@ -33,12 +33,12 @@ import { flagSummary } from './logic/summary';
 import { chooseTarget, type Target } from './logic/target';
 import { buildView, keepSelectable, readyToSend, setDraft, toggle, type PaneView, type RowView, type Selection } from './logic/view-state';
 import type { MailItemAccess } from './office-host';
-import { forgetDevToken, officeToken, storeDevToken, storedDevToken, type OfficeAuthLike, type StorageLike } from './sign-in';
+import { forgetDevToken, storeDevToken, storedDevToken, type EntraSignIn, type StorageLike } from './sign-in';
 
 export interface PaneHost {
   mailItem: MailItemAccess;
-  /** Office single sign-on, when running in Outlook. */
-  officeAuth?: OfficeAuthLike;
+  /** An Entra token for the API: nested app authentication, else Office single sign-on (addin/web/sign-in.ts). */
+  entraToken(entra: EntraSignIn | undefined): Promise<string>;
   storage: StorageLike;
   fetch: FetchLike;
   /** e.g. https://host/api/ */
@@ -138,7 +138,7 @@ export function App({ host }: { host: PaneHost }): ReactNode {
         token.current = storedDevToken(host.storage, host.now());
         if (!token.current) return await showSignIn();
       } else {
-        token.current = await officeToken(host.officeAuth);
+        token.current = await host.entraToken(options.entra);
       }
       await load();
     } catch (error) {

@@ -1,14 +1,17 @@
 /**
- * The task pane's HTML page, from the message catalogue (no Dutch inline): Office.js from the product
- * (served from node_modules by addin/static.ts), then the bundle. Paths are relative, so the
- * page works under any base URL. Pure: used by scripts/build-web.ts.
+ * The task pane's HTML page, from the message catalogue (no Dutch inline): Office.js from Microsoft's
+ * CDN, as Microsoft requires of add-ins in production, then the bundle. The head preloads Office.js and
+ * the bundle runs it (addin/web/office-ready.ts): no first load waits for a CDN that does not answer (a
+ * browser offline, a blocked network), and the pane waits for it only where Office hosts it.
+ * Paths of our own files are relative, so the page works under any base URL. Pure: used by
+ * scripts/build-web.ts.
  */
 import { addinMessages as msg } from '../../shared/messages/addin';
 
 export const BUNDLE_FILE = 'taskpane.js';
 export const PAGE_FILE = 'taskpane.html';
-/** Where the server serves @microsoft/office-js's dist folder (office.js loads its host files from there). */
-export const OFFICE_JS_DIR = 'office-js';
+/** Office.js, version 1 (its newest release), from Microsoft's CDN. */
+export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -19,7 +22,7 @@ export function taskpaneHtml(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(msg.pane.title)}</title>
-<script src="${OFFICE_JS_DIR}/office.js"></script>
+<link rel="preload" href="${OFFICE_JS_URL}" as="script">
 <script src="${BUNDLE_FILE}" defer></script>
 </head>
 <body>

@@ -172,10 +172,15 @@ export function apiRoutes({ deps, auth }: RouteEnv): ApiRoute[] {
       method: 'get',
       path: '/api/auth/options',
       operationId: 'getAuthOptions',
-      summary: 'How the pane signs in: Office single sign-on, or in local mode on this computer the demo-user picker.',
+      summary: 'How the pane signs in: Entra (nested app authentication, Office single sign-on), or in local mode on this computer the demo-user picker.',
       responses: { 200: { description: 'Sign-in options', schema: s.authOptionsSchema } },
       handle: async (_input, origin) => {
-        const body: s.AuthOptions = { devSignIn: auth.devSignIn !== undefined && isLoopbackRequest(origin) };
+        const { API_APP_ID: clientId, API_SCOPE: scope, baseUrl } = deps.config;
+        const body: s.AuthOptions = {
+          devSignIn: auth.devSignIn !== undefined && isLoopbackRequest(origin),
+          // The Application ID URI of infra/entra/addin-api.aad.manifest.json; its tokens carry aud = clientId (v2).
+          ...(clientId ? { entra: { clientId, scope: `api://${new URL(baseUrl).host}/${clientId}/${scope}` } } : {}),
+        };
         return { status: 200, body };
       },
     }),

@@ -93,7 +93,16 @@ export const flagResultSchema = z.object({
 });
 export const withdrawResultSchema = z.object({ outcome: z.enum(['withdrawn', 'already-withdrawn']), message: z.string() });
 
-export const authOptionsSchema = z.object({ devSignIn: z.boolean().describe('Local mode on loopback only: the demo-user picker') });
+export const authOptionsSchema = z.object({
+  devSignIn: z.boolean().describe('Local mode on loopback only: the demo-user picker'),
+  entra: z
+    .object({
+      clientId: z.string().describe('The API app registration (API_APP_ID): nested app authentication signs in with it'),
+      scope: z.string().describe('The scope to ask a token for: api://<host>/<clientId>/access_as_user'),
+    })
+    .optional()
+    .describe('Entra sign-in (nested app authentication, Office single sign-on), when API_APP_ID is set'),
+});
 export const devUsersSchema = z.object({
   users: z.array(z.object({ tenantId: z.string(), objectId: z.string(), displayName: z.string(), roleLabel: z.string(), partnerName: z.string().optional() })),
 });

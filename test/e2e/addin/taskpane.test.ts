@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /**
  * The task pane end to end, as a partner uses it: the whole product started as `npm start` does
- * (its own Azurite, demo data), the pane in Chromium with the real office.js from @microsoft/office-js
- * and a mailbox injected in its place (office.js outside Outlook has none), signed in with the
+ * (its own Azurite, demo data), the pane in Chromium with the real office.js (the page names Microsoft's
+ * CDN; the test answers it with the npm copy, test/support/office-js.ts) and a mailbox injected in its place (office.js outside Outlook has none), signed in with the
  * development sign-in. Read mode (reference in the invitation) and compose mode (reference in the
  * quoted text, summary inserted into the reply); a flag made here is in the stored agenda (R15); after
  * the deadline the pane says the list is closed and names the next consultation. The read-mode run uses
@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium, hasChromium, CHROMIUM } from '../../support/browser';
+import { routeOfficeJs } from '../../support/office-js';
 import { productStore, startProduct, stopProduct, type Product } from '../../support/product';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addinMessages as msg } from '../../../shared/messages/addin';
@@ -91,14 +92,13 @@ async function openPane(context: BrowserContext, product: Product, spec: Mailbox
   });
   page.on('response', (r) => {
     // office.js probes a few optional files; everything of ours must load.
-    if (r.status() >= 400 && !r.url().includes('/addin/office-js/') && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`);
+    if (r.status() >= 400 && !r.url().startsWith('https://appsforoffice.microsoft.com/') && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`);
   });
   await page.addInitScript(installMailbox, spec);
-  await page.route('**/addin/office-js/office.js', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()) + OFFICE_HOOK });
-  });
+  await routeOfficeJs(page, { append: OFFICE_HOOK });
   await page.goto(`${product.url}/addin/taskpane.html`);
+  // Outside Outlook the pane shows itself at once and again once Office.js brings the (injected) mailbox.
+  await page.waitForSelector('html[data-office="ready"]');
   return { page, problems };
 }
 
@@ -395,17 +395,23 @@ maybe('Outlook task pane in Chromium (e2e)', () => {
     await context.close();
   });
 
-  it('outside Outlook (no mailbox): the own organisation’s next consultation', async () => {
+  it('outside Outlook (no mailbox), with a CDN that never answers: the own organisation’s next consultation at once', async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await page.goto(`${product.url}/addin/taskpane.html`);
+    // Every request to Microsoft's CDN stays unanswered for the whole test (a network that drops them).
+    const cdn = await routeOfficeJs(page, { hang: true });
+    // Not `load`: the unanswered preload holds the load event, but not the pane.
+    await page.goto(`${product.url}/addin/taskpane.html`, { waitUntil: 'domcontentloaded' });
     await signIn(page, 'Megan');
     await page.getByRole('heading', { level: 2, name: msg.consultation.heading(open.meetingDate) }).waitFor();
     await expect(page.getByText(msg.pane.outsideOutlook)).toBeVisibleSoon();
     expect(await page.getByRole('button', { name: msg.compose.insert }).count()).toBe(0);
+    // All of that while Office.js was asked for and is still on its way.
+    expect(cdn.requested).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(await page.locator('html').getAttribute('data-office')).toBe('pending');
 
     // ?ref= stands in for an invitation when trying the pane in a browser.
-    await page.goto(`${product.url}/addin/taskpane.html?ref=${encodeURIComponent(`[WB:${PARTNER}:${closedMonth}]`)}`);
+    await page.goto(`${product.url}/addin/taskpane.html?ref=${encodeURIComponent(`[WB:${PARTNER}:${closedMonth}]`)}`, { waitUntil: 'domcontentloaded' });
     const closed = monthCalendar(closedMonth, { closingDays: [] });
     await page.getByRole('heading', { level: 2, name: msg.consultation.heading(closed.meetingDate) }).waitFor();
     await expect(page.getByText(msg.consultation.fromInvitation)).toBeVisibleSoon();
