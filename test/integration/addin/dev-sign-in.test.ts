@@ -27,7 +27,11 @@ describe('development sign-in in local mode', () => {
   afterAll(() => h.close());
 
   it('is offered to this computer', async () => {
-    expect((await h.request('GET', '/api/auth/options')).body).toEqual({ devSignIn: true });
+    // With API_APP_ID set, Entra's sign-in is named too (nested app authentication asks for this scope).
+    expect((await h.request('GET', '/api/auth/options')).body).toEqual({
+      devSignIn: true,
+      entra: { clientId: h.config.API_APP_ID, scope: `api://${new URL(h.config.baseUrl).host}/${h.config.API_APP_ID}/access_as_user` },
+    });
   });
 
   it('lists the demo users to pick from, with their role and organisation', async () => {
@@ -86,7 +90,7 @@ describe('development sign-in in local mode', () => {
 
   it('is not offered to a page that reached us through another host name (DNS rebinding)', async () => {
     const evil = { host: `attacker.example:${new URL(h.url).port}` };
-    expect((await rawRequest(h.url, '/api/auth/options', evil)).body).toEqual({ devSignIn: false });
+    expect((await rawRequest(h.url, '/api/auth/options', evil)).body).toMatchObject({ devSignIn: false });
     expect((await rawRequest(h.url, '/api/dev/users', evil)).status).toBe(404);
     const minted = await rawRequest(h.url, '/api/dev/token', { ...evil, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(megan) });
     expect(minted.status).toBe(404);
@@ -101,7 +105,7 @@ describe('development sign-in in local mode', () => {
   (external ? it : it.skip)('is not offered over a non-loopback address', async () => {
     const remote = `http://${external}:${new URL(h.url).port}`;
     const options = await fetch(`${remote}/api/auth/options`).then((r) => r.json());
-    expect(options).toEqual({ devSignIn: false });
+    expect(options).toMatchObject({ devSignIn: false });
     expect((await fetch(`${remote}/api/dev/users`)).status).toBe(404);
     const token = await devToken(h);
     expect((await fetch(`${remote}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
@@ -124,7 +128,7 @@ describe('azure mode', () => {
   afterAll(() => h.close());
 
   it('has no development sign-in at all', async () => {
-    expect((await h.request('GET', '/api/auth/options')).body).toEqual({ devSignIn: false });
+    expect((await h.request('GET', '/api/auth/options')).body).toMatchObject({ devSignIn: false });
     for (const [method, path] of [
       ['GET', '/api/dev/users'],
       ['POST', '/api/dev/token'],
