@@ -335,6 +335,7 @@ const FORM_TITLES: Record<FormId, string> = {
   close: msg.forms.close.title,
   stop: msg.forms.stop.title,
   transfer: msg.forms.transfer.title,
+  'transfer-cancel': msg.forms.transferCancel.title,
   'information-request': msg.forms.informationRequest.title,
   'information-answer': msg.forms.informationAnswer.title,
   contact: msg.forms.contact.title,
@@ -526,6 +527,8 @@ function TransfersSection(props: { client: TabClient; onDecided(): void }): Reac
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // R6: a refusal carries a reason that the requesting organisation reads.
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const load = useCallback(() => {
     props.client.transferRequests().then(
       (r) => setList(r.requests),
@@ -546,7 +549,8 @@ function TransfersSection(props: { client: TabClient; onDecided(): void }): Reac
     setBusy(true);
     setError(undefined);
     try {
-      const result = await props.client.act(`dossiers/${encodeURIComponent(dossierId)}/transfer/${accept ? 'acceptance' : 'rejection'}`, {});
+      const body = accept ? {} : { reason: (reasons[dossierId] ?? '').trim() };
+      const result = await props.client.act(`dossiers/${encodeURIComponent(dossierId)}/transfer/${accept ? 'acceptance' : 'rejection'}`, body);
       setNotice(result.message);
       load();
       props.onDecided();
@@ -598,6 +602,16 @@ function TransfersSection(props: { client: TabClient; onDecided(): void }): Reac
                           'div',
                           { role: 'group', 'aria-label': confirming.accept ? t.acceptLabel(r.number) : t.refuseLabel(r.number), style: { whiteSpace: 'normal', maxWidth: '320px' } },
                           h(Body1, { as: 'p', style: { margin: '0 0 4px 0' } }, confirming.accept ? t.acceptConfirm(r.number) : t.refuseConfirm(r.number)),
+                          // R6: a refusal carries a reason that the requesting organisation reads.
+                          confirming.accept
+                            ? null
+                            : h(Textarea, {
+                                'aria-label': t.refusalReasonLabel(r.number),
+                                placeholder: t.refusalReasonPlaceholder,
+                                value: reasons[r.dossierId] ?? '',
+                                onChange: (_e: unknown, d: { value: string }) => setReasons((cur) => ({ ...cur, [r.dossierId]: d.value })),
+                                style: { display: 'block', margin: '0 0 4px 0', width: '100%' },
+                              }),
                           h(Button, { appearance: 'primary', size: 'small', disabled: busy, onClick: () => void decide(r.dossierId, confirming.accept), style: { marginRight: '4px' } }, confirming.accept ? t.acceptYes : t.refuseYes),
                           h(Button, { size: 'small', disabled: busy, onClick: () => setConfirming(undefined) }, msg.forms.cancel),
                         )

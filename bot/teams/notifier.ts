@@ -9,16 +9,25 @@
  *   Teams or from Outlook alike).
  * - R16 conclusionsSent: the conclusions card in the partner's linked conversation(s), once per key;
  *   conclusionsConfirmed: those cards updated in place for everyone.
+ * - R6 openItemsHandedOver, R7 informationLapsed: a short text in the landlord's alert channel(s)
+ *   (dossier number and organisations, no tenant data); R7 flagWithdrawnForConsent: a notice in the
+ *   personal chat of who set the flag.
  * The other events reach people by e-mail (other issues): nothing is posted for them here.
  */
+import { botOpenItemMessages as openMsg } from '../../shared/messages/bot';
+import { calendarMessages } from '../../shared/messages/calendar';
+import { monthCalendar } from '../../shared/rules/calendar';
 import type { LandlordConfig } from '../../shared/rules/types';
 import type {
   AbsenceEvent,
   ConclusionsConfirmedEvent,
   ConclusionsEvent,
   FlagEvent,
+  FlagWithdrawnForConsentEvent,
   InformationEvent,
+  InformationLapsedEvent,
   Notifier,
+  OpenItemsHandedOverEvent,
   SignalEvent,
   TransferDecidedEvent,
   TransferRequestedEvent,
@@ -38,6 +47,7 @@ export class NoAlertChannel extends Error {
 }
 
 export const cardMessage = (card: AdaptiveCard): Record<string, unknown> => ({ type: 'message', attachments: [attachment(card)] });
+const textMessage = (text: string): Record<string, unknown> => ({ type: 'message', text, textFormat: 'plain' });
 
 export class TeamsNotifier implements Notifier {
   constructor(private readonly rt: BotRuntime) {}
@@ -89,7 +99,57 @@ export class TeamsNotifier implements Notifier {
   async informationAnswered(_event: InformationEvent): Promise<void> {}
   async absenceReported(_event: AbsenceEvent): Promise<void> {}
 
+  // R6: the landlord is told who answers its open requests now (ids and the number only).
+  async openItemsHandedOver(event: OpenItemsHandedOverEvent): Promise<void> {
+    this.rt.background.run('openItemsHandedOver', async () => {
+      const ports = this.ports(event.landlordId);
+      const [dossier, from, to] = await Promise.all([
+        ports.dossiers.get(event.dossierId),
+        ports.partners.get(event.fromPartnerId),
+        ports.partners.get(event.toPartnerId),
+      ]);
+      if (!dossier) return;
+      const text = openMsg.handedOver(dossier.number, from?.name ?? event.fromPartnerId, to?.name ?? event.toPartnerId, event.requestIds.length, event.flagMonths.length);
+      await this.toAlertChannels(event.landlordId, `handover|${event.landlordId}|${event.dossierId}|${event.at}`, text);
+    });
+  }
+
+  // R7: the landlord is told which open requests lapsed.
+  async informationLapsed(event: InformationLapsedEvent): Promise<void> {
+    this.rt.background.run('informationLapsed', async () => {
+      const dossier = await this.ports(event.landlordId).dossiers.get(event.dossierId);
+      if (!dossier) return;
+      await this.toAlertChannels(event.landlordId, `lapsed|${event.landlordId}|${event.dossierId}|${event.at}`, openMsg.informationLapsed(dossier.number, event.requestIds.length));
+    });
+  }
+
+  // R7: a notice in the personal chat of who set the flag (when the bot has one with them).
+  async flagWithdrawnForConsent(event: FlagWithdrawnForConsentEvent): Promise<void> {
+    this.rt.background.run('flagWithdrawnForConsent', async () => {
+      const ports = this.ports(event.landlordId);
+      const dossier = await ports.dossiers.get(event.dossierId);
+      if (!dossier) return;
+      const meetingDate = calendarMessages.formatDate(monthCalendar(event.month, { closingDays: (await this.landlord(event.landlordId))?.closingDays ?? [] }).meetingDate);
+      const links = ((await ports.conversations.list()) as BotLink[]).filter(
+        (l) => l.kind === 'personal' && (l.reference.user as { aadObjectId?: string } | undefined)?.aadObjectId === event.flaggedBy,
+      );
+      if (links.length === 0) this.rt.deps.logger.warn({ landlordId: event.landlordId, dossierId: event.dossierId }, 'teams: no personal chat for a flag notice');
+      for (const link of links) {
+        const target = targetOf(link, event.landlordId);
+        const key = `flag-consent|${event.landlordId}|${event.partnerId}|${event.month}|${event.dossierId}|${link.conversationId}`;
+        if (target) await this.rt.sender.post(target, textMessage(openMsg.flagWithdrawn(dossier.number, meetingDate)), key);
+      }
+    });
+  }
+
   // -------------------------------------------------------------------------------------------
+
+  private async toAlertChannels(landlordId: string, key: string, text: string): Promise<void> {
+    for (const link of await this.alertChannels(landlordId)) {
+      const target = targetOf(link, landlordId);
+      if (target) await this.rt.sender.post(target, textMessage(text), `${key}|${link.conversationId}`);
+    }
+  }
 
   private async alertChannels(landlordId: string): Promise<BotLink[]> {
     const links = (await this.ports(landlordId).conversations.listAlertChannels()) as BotLink[];

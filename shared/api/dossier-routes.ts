@@ -14,6 +14,7 @@ import type { Dossier, User } from '../rules/types';
 import { acceptTransfer } from '../services/accept-transfer';
 import { activateTrajectory } from '../services/activate-trajectory';
 import { answerInformation } from '../services/answer-information';
+import { cancelTransfer } from '../services/cancel-transfer';
 import { closeTrajectory } from '../services/close-trajectory';
 import { todayOf, type ServiceContext } from '../services/context';
 import { createCandidacy } from '../services/create-candidacy';
@@ -373,15 +374,26 @@ export function dossierRoutes(): ApiRoute[] {
       method: 'post',
       path: '/api/dossiers/{dossierId}/transfer/rejection',
       operationId: 'rejectTransfer',
-      summary: 'R6: the receiving organisation refuses the transfer.',
+      summary: 'R6: the receiving organisation refuses the transfer, with a reason that the requesting organisation reads.',
       params: s.dossierParams,
       body: s.rejectTransferBody,
       responses: actionResponses(),
-      handle: async ({ params }, { ctx }) => {
-        const result = await rejectTransfer(ctx, { dossierId: params.dossierId });
-        const body: s.ActionResult = { dossierId: result.dossierId, number: result.number, changed: result.changed, message: result.changed ? msg.forms.transferReject.done : msg.forms.unchanged };
-        return { status: 200, body };
+      handle: async ({ params, body }, { ctx }) => {
+        const result = await rejectTransfer(ctx, { dossierId: params.dossierId, reason: body.reason });
+        const answer: s.ActionResult = { dossierId: result.dossierId, number: result.number, changed: result.changed, message: result.changed ? msg.forms.transferReject.done : msg.forms.unchanged };
+        return { status: 200, body: answer };
       },
+    }),
+
+    userRoute({
+      method: 'post',
+      path: '/api/dossiers/{dossierId}/transfer/cancellation',
+      operationId: 'cancelTransfer',
+      summary: 'R6: the organisation that asked for the transfer takes its request back while it is not decided.',
+      params: s.dossierParams,
+      body: s.cancelTransferBody,
+      responses: actionResponses(),
+      handle: async ({ params }, { ctx }) => changeReply(await cancelTransfer(ctx, { dossierId: params.dossierId }), msg.forms.transferCancel.done),
     }),
 
     userRoute({

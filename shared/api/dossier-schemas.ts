@@ -50,7 +50,8 @@ export const closeBody = z.strictObject({ date: optionalDate });
 export const stopBody = z.strictObject({ reason: freeText('reason'), date: optionalDate });
 export const transferBody = z.strictObject({ toPartnerId: id, reason: freeText('reason') });
 export const acceptTransferBody = z.strictObject({ newSupportWorker: z.strictObject({ name: freeText('supportWorkerName'), email: freeText('email').optional() }).optional() });
-export const rejectTransferBody = z.strictObject({});
+export const rejectTransferBody = z.strictObject({ reason: freeText('reason') });
+export const cancelTransferBody = z.strictObject({});
 export const informationRequestBody = z.strictObject({ question: freeText('question'), requestId: id.optional() });
 export const informationAnswerBody = z.strictObject({ answer: freeText('answer') });
 export const contactBody = z.strictObject({ date: isoDate, held: z.boolean(), reasonMissed: freeText('contactReasonMissed').optional(), entryId: id.optional() });
@@ -157,6 +158,7 @@ export type FormId =
   | 'close'
   | 'stop'
   | 'transfer'
+  | 'transfer-cancel'
   | 'information-request'
   | 'information-answer'
   | 'contact'

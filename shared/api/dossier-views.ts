@@ -10,7 +10,7 @@ import { tabMessages as msg } from '../messages/tab';
 import { trajectoryMessages } from '../messages/trajectory';
 import type { Milestone } from '../rules/milestones';
 import { milestoneStates } from '../rules/milestone-state';
-import { isRunning, type TrajectoryStep } from '../rules/trajectory';
+import { isRunning, openTransfer, type TrajectoryStep } from '../rules/trajectory';
 import { isFinalEvaluationWithoutWorker } from '../rules/trajectory-end';
 import type { Action } from '../rules/access';
 import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, Signal, User, Visit } from '../rules/types';
@@ -100,11 +100,17 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
   for (const e of d.extensions) out.push(entry(e.decidedOn, 'extension', t.extension(e.months), 'done'));
   for (const tr of d.transfers) {
     out.push(entry(tr.requestedOn, 'transfer', t.transferRequested, 'done'));
-    if (tr.decidedOn && tr.status !== 'requested') out.push(entry(tr.decidedOn, 'transfer', t.transferDecided(tr.status === 'accepted'), 'done'));
+    if (tr.decidedOn && tr.status !== 'requested') {
+      // R6: the requesting organisation reads why its request was refused.
+      const why = tr.status === 'rejected' && tr.refusalReason ? t.refusalReason(tr.refusalReason) : undefined;
+      out.push(entry(tr.decidedOn, 'transfer', t.transferDecided(tr.status), 'done', why));
+    }
   }
   for (const r of input.informationRequests) {
-    out.push(entry(dayOf(r.askedAt), 'information', t.informationRequested, r.answer ? 'done' : 'due'));
+    out.push(entry(dayOf(r.askedAt), 'information', t.informationRequested, r.answer || r.lapsedOn ? 'done' : 'due'));
+    for (const h of r.handedOver ?? []) out.push(entry(h.on, 'information', t.informationHandedOver, 'done'));
     if (r.answer) out.push(entry(dayOf(r.answer.at), 'information', t.informationAnswered, 'done'));
+    if (r.lapsedOn) out.push(entry(r.lapsedOn, 'information', t.informationLapsed, 'done')); // R7
   }
   // R4: a contact that did not take place reads as such, with its reason.
   for (const c of input.contactLog) out.push(c.held ? entry(c.date, 'contact', t.contactHeld, 'done') : entry(c.date, 'contact', t.contactPlanned, 'missed', c.reasonMissed));
@@ -156,6 +162,7 @@ export function formsFor(user: User, d: Dossier, nextSteps: readonly TrajectoryS
   if (nextSteps.includes('close-positively')) forms.push('close');
   if (nextSteps.includes('stop')) forms.push('stop');
   if (nextSteps.includes('request-transfer')) forms.push('transfer');
+  if (actions.includes('transfer.cancel') && openTransfer(d)?.fromPartnerId === user.partnerId) forms.push('transfer-cancel'); // R6
   if (actions.includes('info.request') && isRunning(d)) forms.push('information-request');
   if (actions.includes('info.answer') && openRequests > 0) forms.push('information-answer');
   if (actions.includes('contactlog.write') && isRunning(d) && d.contactLogActive) forms.push('contact'); // R4: once the consultation switched the log on

@@ -1,11 +1,14 @@
 /**
  * R10: an information request still open 5 working days after it was asked is reminded once, by
- * e-mail to the organisation that was asked (if it still supports the trajectory, R6). Once a day,
- * from JOBS_DAY_START.
+ * e-mail to the organisation that was asked (if it still supports the trajectory, R6). After a
+ * transfer the request follows the dossier: the new organisation is reminded once, 5 working days
+ * after the handover. A request that lapsed when consent was withdrawn (R7) is not reminded. Once a
+ * day, from JOBS_DAY_START.
  */
 import { brusselsDate, isWorkingDay } from '../rules/calendar';
 import { partnerSeesDossier } from '../rules/agenda';
-import { informationRequestReminderDue } from '../rules/information';
+import { informationRequestReminderDue, reminderCountsFrom } from '../rules/information';
+import { isOpenRequest } from '../rules/transfer';
 import { renderInformationReminder } from '../mail/render-information-reminder';
 import type { LandlordRun } from './context';
 import { isSettled, jobRun, sendMailOnce } from './effects';
@@ -20,13 +23,15 @@ export async function informationJob(run: LandlordRun): Promise<void> {
     let settled = true;
     for (const partner of await run.partners()) {
       for (const request of await run.ports.informationRequests.listByPartner(partner.id, { openOnly: true })) {
-        if (request.answer || !informationRequestReminderDue(brusselsDate(request.askedAt), false, run.today, working)) continue;
+        // R7: a lapsed request is not reminded; R6: a handed-over one counts from the handover.
+        const from = reminderCountsFrom(request, brusselsDate(request.askedAt));
+        if (!isOpenRequest(request) || request.partnerId !== partner.id || !informationRequestReminderDue(from, false, run.today, working)) continue;
         const dossier = await run.ports.dossiers.get(request.dossierId);
         if (!dossier || !partnerSeesDossier(dossier, partner.id)) continue; // handed over (R6): not theirs to answer
         const r = await sendMailOnce(run, {
           job: 'information',
           effect: 'information-reminder',
-          key: jobKeys.informationReminder(run.landlord.id, request.dossierId, request.id),
+          key: jobKeys.informationReminder(run.landlord.id, request.dossierId, request.id, request.handedOver?.length ? partner.id : undefined),
           partnerId: partner.id,
           dossierNumber: dossier.number,
           compose: async () => ({

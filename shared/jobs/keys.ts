@@ -32,7 +32,9 @@ export const jobKeys = {
   planVisit: (l: Id, dossierId: Id, kind: string, due: string) => `teams|plan-visit|${l}|${dossierId}|${kind}|${due}`,
   /** R19: a new final evaluation after one held without the support worker (that visit's id). */
   planNewFinalEvaluation: (l: Id, dossierId: Id, visitId: Id) => `teams|plan-visit|${l}|${dossierId}|final-evaluation-again|${visitId}`,
-  informationReminder: (l: Id, dossierId: Id, requestId: Id) => `mail|information-reminder|${l}|${dossierId}|${requestId}`,
+  /** R6: a request handed over to another organisation is reminded to it under its own key (`handedTo`). */
+  informationReminder: (l: Id, dossierId: Id, requestId: Id, handedTo?: Id) =>
+    `mail|information-reminder|${l}|${dossierId}|${requestId}` + (handedTo ? `|${handedTo}` : ''),
   safetyMail: (l: Id, dossierId: Id, signalId: Id) => `mail|safety|${l}|${dossierId}|${signalId}`,
 
   reply: (l: Id, messageHash: string) => `reply|${l}|${messageHash}`,

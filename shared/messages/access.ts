@@ -19,6 +19,7 @@ export const accessMessages = {
     'dossier.extend': 'het traject te verlengen',
     'dossier.close': 'het traject af te sluiten',
     'transfer.request': 'dit traject over te dragen',
+    'transfer.cancel': 'de vraag tot overdracht in te trekken',
     'transfer.view': 'deze overdracht te bekijken',
     'transfer.decide': 'over deze overdracht te beslissen',
     'flag.create': 'dit dossier aan te melden voor het overleg',

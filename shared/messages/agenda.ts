@@ -68,6 +68,12 @@ export const agendaMessages = {
     `De agenda van het structureel overleg van ${date(meetingDate)} is afgesloten: de agendering kan niet meer ingetrokken worden. Laat op het overleg weten dat het probleem opgelost is.`,
   noFlagToWithdraw: (meetingDate: string) =>
     `Dit dossier is niet geagendeerd voor het structureel overleg van ${date(meetingDate)}.`,
+  /** R7, R9: no consent in force. */
+  flagRefusedWithoutConsent: (byLandlord: boolean) =>
+    'Dit dossier kan niet geagendeerd worden: er is geen geldige toestemmingsverklaring van de huurder om informatie te delen. ' +
+    (byLandlord
+      ? 'Gaat het om de veiligheid van iemand in het traject? Dan meldt de begeleidende dienst het meteen als veiligheidssignaal: dat wordt altijd doorgegeven, ook zonder toestemming.'
+      : 'Gaat het om de veiligheid van iemand in het traject? Meld het dan meteen als veiligheidssignaal: dat wordt altijd doorgegeven, ook zonder toestemming.'),
   landlordFlagNotWithdrawable: 'De verhuurder heeft dit dossier geagendeerd: alleen de verhuurder kan dat intrekken.',
   invalidInstant: 'Ongeldig tijdstip: gebruik ISO 8601 met tijdzone, bijvoorbeeld 2025-12-23T14:30:00+01:00.',
 } as const;

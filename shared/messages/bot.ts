@@ -295,3 +295,22 @@ export const botJobMessages = {
     (numbers.length ? `; dossiernummers: ${numbers.join(', ')}.` : '.'),
   jobFailed: (reason: string) => `Een geplande taak is na herhaalde pogingen mislukt (${reason}). Kijk na of de e-mail of de Teams-vergadering verstuurd is.`,
 } as const;
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Notices about what was still open on a dossier that changed hands (R6) or lost consent (R7). */
+export const botOpenItemMessages = {
+  /** R6, for the landlord: who answers its open information requests now. */
+  handedOver: (number: string, fromName: string, toName: string, requests: number, flags: number) =>
+    `Dossier ${number} is overgenomen door ${toName} (van ${fromName}).` +
+    (requests > 0 ? ` ${count(requests, 'open informatievraag wordt', 'open informatievragen worden')} nu beantwoord door ${toName}.` : '') +
+    (flags > 0 ? ` ${count(flags, 'agendering staat', 'agenderingen staan')} nu op de agenda van het overleg met ${toName}.` : ''),
+  /** R7, for the landlord. */
+  informationLapsed: (number: string, requests: number) =>
+    `De huurder van dossier ${number} heeft de toestemming om informatie te delen ingetrokken. ` +
+    `${count(requests, 'open informatievraag is', 'open informatievragen zijn')} daarom vervallen: ${requests === 1 ? 'ze wordt' : 'ze worden'} niet meer beantwoord of herinnerd.`,
+  /** R7, for who set the flag. */
+  flagWithdrawn: (number: string, meetingDate: string) =>
+    `Je agendering van dossier ${number} voor het structureel overleg van ${meetingDate} is ingetrokken: de huurder heeft de toestemming om informatie te delen ingetrokken. ` +
+    'Gaat het om de veiligheid van iemand in het traject? Meld het dan als veiligheidssignaal: dat wordt altijd doorgegeven.',
+} as const;

@@ -117,6 +117,8 @@ export const serviceMessages = {
   // R10 information
   requestNotFound: 'Deze informatievraag werd niet gevonden.',
   requestAlreadyAnswered: (at: string) => `Deze informatievraag werd al beantwoord (${date(at.slice(0, 10))}).`,
+  requestLapsed: (on: string) =>
+    `Deze informatievraag is vervallen op ${date(on)}: de huurder heeft de toestemming om informatie te delen ingetrokken. Ze kan niet meer beantwoord worden.`,
   answerOnlyByAskedPartner: 'Alleen de organisatie aan wie de vraag gesteld werd, of die het traject nu begeleidt, kan ze beantwoorden.',
   requestIdTaken: 'Er bestaat al een andere informatievraag met deze sleutel.',
   signalIdTaken: 'Er bestaat al een ander signaal met deze sleutel.',

@@ -112,7 +112,11 @@ export const tabMessages = {
     safetySignal: agendaMessages.safetySignal,
     extension: (months: number) => `Verlengd met ${months} maanden`,
     transferRequested: 'Overdracht gevraagd',
-    transferDecided: (accepted: boolean) => (accepted ? 'Overdracht aanvaard' : 'Overdracht geweigerd'),
+    transferDecided: (status: 'accepted' | 'rejected' | 'cancelled') =>
+      status === 'accepted' ? 'Overdracht aanvaard' : status === 'rejected' ? 'Overdracht geweigerd' : 'Vraag tot overdracht ingetrokken',
+    refusalReason: (reason: string) => `Reden: ${reason}`,
+    informationLapsed: 'Informatievraag vervallen: de toestemming werd ingetrokken',
+    informationHandedOver: 'Informatievraag overgedragen aan de nieuwe begeleidende organisatie',
     informationRequested: 'Informatievraag gesteld',
     informationAnswered: 'Informatievraag beantwoord',
     contactHeld: 'Contact aan huis',
@@ -144,6 +148,7 @@ export const tabMessages = {
     transfer: { title: trajectoryMessages.stepLabel['request-transfer'], done: 'De overdracht is gevraagd.' },
     transferAccept: { title: 'Overdracht aanvaarden', done: 'De overdracht is aanvaard.' },
     transferReject: { title: 'Overdracht weigeren', done: 'De overdracht is geweigerd.' },
+    transferCancel: { title: 'Vraag tot overdracht intrekken', done: 'De vraag tot overdracht is ingetrokken.' },
     informationRequest: { title: 'Informatie vragen over het traject', done: 'De vraag is verstuurd.' },
     informationAnswer: { title: 'Informatievraag beantwoorden', done: 'Het antwoord is verstuurd.' },
     contact: { title: 'Contact aan huis registreren', done: 'Het contact is geregistreerd.' },
@@ -173,6 +178,8 @@ export const tabMessages = {
     refuseYes: 'Ja, weigeren',
     acceptLabel: (number: string) => `Overdracht van ${number} aanvaarden`,
     refuseLabel: (number: string) => `Overdracht van ${number} weigeren`,
+    refusalReasonLabel: (number: string) => `Reden van de weigering van ${number}`,
+    refusalReasonPlaceholder: 'Reden bij weigeren (de vragende organisatie leest ze)',
   },
 
   /** The coordinator's management of partner organisations (R5, the tenant allowlist) and users. */

@@ -55,6 +55,7 @@ export const trajectoryMessages = {
     toPartnerId: 'de organisatie die het traject overneemt',
     requestedBy: 'wie de overdracht vraagt',
     reason: 'de reden',
+    refusalReason: 'de reden van de weigering',
   },
   fieldMissing: (label: string) => `${label} ontbreekt`,
   fieldTooLong: (label: string, max: number) => `${label} is te lang (hoogstens ${max} tekens)`,
@@ -104,4 +105,5 @@ export const trajectoryMessages = {
   transferDecisionBeforeRequest: (requestedOn: string) =>
     `Een beslissing over de overdracht kan niet vallen vóór de vraag (${dayMonthYear(requestedOn)}).`,
   transferOutOfDate: 'De overdracht hoort niet meer bij de huidige begeleidende organisatie. Vernieuw het dossier en probeer opnieuw.',
+  transferCancelOnlyByRequester: 'Alleen de organisatie die de overdracht gevraagd heeft, kan die vraag intrekken.',
 } as const;

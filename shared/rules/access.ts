@@ -19,12 +19,13 @@
  * | dossier.extend      | dossier  | landlord             | -              | -                     |
  * | dossier.close       | dossier  | landlord             | -              | -                     |
  * | transfer.request    | dossier  | -                    | -              | supporting            |
+ * | transfer.cancel     | dossier  | -                    | -              | supporting            |
  * | transfer.view       | dossier  | landlord             | landlord       | visible, receiving    |
  * | transfer.decide     | dossier  | -                    | -              | receiving             |
  * | flag.create         | dossier  | landlord             | -              | visible               |
  * | flag.withdraw       | dossier  | landlord             | -              | visible               |
  * | signal.raise        | dossier  | -                    | -              | visible               |
- * | info.request        | dossier  | landlord             | -              | -                     |
+ * | info.request        | dossier  | landlord             | landlord       | -                     |
  * | info.answer         | dossier  | -                    | -              | visible               |
  * | contactlog.write    | dossier  | -                    | -              | supporting            |
  * | visit.record        | dossier  | landlord             | landlord       | -                     |
@@ -63,6 +64,7 @@ export const ACTIONS = [
   'dossier.extend',
   'dossier.close',
   'transfer.request',
+  'transfer.cancel',
   'transfer.view',
   'transfer.decide',
   'flag.create',
@@ -116,12 +118,13 @@ export const ACCESS_POLICY: Readonly<Record<Action, PolicyRow>> = {
   'dossier.extend': row('dossier', L, NONE, NONE),
   'dossier.close': row('dossier', L, NONE, NONE),
   'transfer.request': row('dossier', NONE, NONE, ['supporting']),
+  'transfer.cancel': row('dossier', NONE, NONE, ['supporting']),
   'transfer.view': row('dossier', L, L, ['visible', 'receiving']),
   'transfer.decide': row('dossier', NONE, NONE, ['receiving']),
   'flag.create': row('dossier', L, NONE, ['visible']),
   'flag.withdraw': row('dossier', L, NONE, ['visible']),
   'signal.raise': row('dossier', NONE, NONE, ['visible']),
-  'info.request': row('dossier', L, NONE, NONE),
+  'info.request': row('dossier', L, L, NONE), // R10, §5: every landlord role may ask
   'info.answer': row('dossier', NONE, NONE, ['visible']),
   'contactlog.write': row('dossier', NONE, NONE, ['supporting']),
   'visit.record': row('dossier', L, L, NONE),

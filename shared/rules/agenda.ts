@@ -42,6 +42,7 @@ import { DomainError } from './errors';
 import { milestones, plannedEndOf, type Milestone } from './milestones';
 import { pendingExtension } from './trajectory-end';
 import { isOpenDossier, isRunning } from './trajectory';
+import { signalCountsFor } from './transfer';
 import type {
   ContactLogEntry,
   Dossier,
@@ -329,7 +330,14 @@ export function buildAgenda(input: AgendaInput, config: CalendarConfig): Agenda 
   const window = recordWindow(month, config);
   const meetingDate = calendar.meetingDate;
 
-  const signals = groupByDossier(input.signals, (s) => isInWindow(s.raisedAt, window));
+  const mine = partnerDossiers(input.dossiers, partnerId);
+  const byId = new Map(mine.map((d) => [d.id, d]));
+  // R6: a signal counts for the organisation that holds the dossier in the raiser's place (the raiser itself until it hands over).
+  const counts = (s: Signal): boolean => {
+    const dossier = byId.get(s.dossierId);
+    return dossier !== undefined && signalCountsFor(dossier, s, partnerId);
+  };
+  const signals = groupByDossier(input.signals, (s) => isInWindow(s.raisedAt, window) && counts(s));
   // R-H: a cancelled month's flags come to the consultation that takes over its dossiers.
   const flagMonths = new Set([month, ...(calendar.takesOver?.months ?? [])]);
   const flags = groupByDossier(input.flags, (f) => flagMonths.has(f.month) && f.partnerId === partnerId && isActiveFlag(f));
@@ -347,7 +355,7 @@ export function buildAgenda(input: AgendaInput, config: CalendarConfig): Agenda 
   const otherTrajectories: OverviewEntry[] = [];
   const evaluatedWithoutDiscussion: EvaluatedMilestone[] = [];
 
-  for (const dossier of partnerDossiers(input.dossiers, partnerId)) {
+  for (const dossier of mine) {
     const records = recordsOf(dossier.id);
     const all = milestonesOf(dossier, config);
     const due: DueMilestone[] = all.filter((m) => m.consultation === meetingDate).map((m) => ({ kind: m.kind, due: m.due }));

@@ -12,6 +12,9 @@
  *   does not exist (access.ts). Whether the USER may flag ('flag.create', 'flag.withdraw') is the
  *   service's `authorize` call, before this.
  * - A closed dossier (positively ended or stopped) cannot be flagged.
+ * - R7: a problem statement shares information about the tenant, so a dossier is flagged only while
+ *   the tenant's consent is in force ('forbidden', reason 'no-consent'); the Dutch reason points to the
+ *   safety report (R9), which is never blocked.
  * - Idempotent: flagging a dossier that already has an active flag for that month returns the existing
  *   flag unchanged (outcome 'already-flagged'), whatever the new text says and even after the deadline
  *   (a retry of a flag that was accepted). The first statement stands and nobody's statement is
@@ -25,10 +28,11 @@ import { agendaMessages as msg } from '../messages/agenda';
 import { trajectoryMessages } from '../messages/trajectory';
 import { dossierNotFound } from './access';
 import { assertInstant, isActiveFlag, isOpenDossier, partnerSeesDossier } from './agenda';
-import { flagDeadlinePassed, monthCalendar, nextMonth, nextOpenConsultation, parseYearMonth, type CalendarConfig } from './calendar';
+import { brusselsDate, flagDeadlinePassed, monthCalendar, nextMonth, nextOpenConsultation, parseYearMonth, type CalendarConfig } from './calendar';
 import { addDays } from './dates';
 import { DomainError } from './errors';
 import { checkFreeText, FREE_TEXT } from './free-text';
+import { hasValidConsent } from './information';
 import type { Dossier, Flag, Instant, YearMonth } from './types';
 
 /** R13b: a short statement of the concrete problem (the limit lives in the one free-text table). */
@@ -110,6 +114,10 @@ export function decideFlag(request: FlagRequest, config: CalendarConfig): FlagDe
   if (existing) return { outcome: 'already-flagged', flag: existing };
   if (!isOpenDossier(dossier)) {
     throw new DomainError('conflict', msg.dossierClosed(trajectoryMessages.statusLabel[dossier.status] ?? dossier.status));
+  }
+  // R7: a problem statement tells the landlord (or the partner) about the tenant: only on consent.
+  if (!hasValidConsent(dossier, brusselsDate(now))) {
+    throw new DomainError('forbidden', msg.flagRefusedWithoutConsent(request.source === 'landlord'), { reason: 'no-consent' });
   }
   assertFlagDeadlineOpen(month, now, config);
   assertNotTooFarAhead(month, now, config);

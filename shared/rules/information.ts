@@ -8,13 +8,17 @@
  *   'safety-without-consent' (the audit log records it as basis 'safety').
  * - R10: an open information request is reminded after 5 working days; which days are working days
  *   is the calendar's business, passed in as a function.
+ * - R7 [product]: when consent is withdrawn, open information requests lapse and flags for a
+ *   consultation not yet held are withdrawn (the services tell the landlord and who set the flag).
  */
 import { informationMessages as msg } from '../messages/information';
 import { addDays, isAfter, isBefore, parseIsoDate } from './dates';
 import { DomainError } from './errors';
 import { FREE_TEXT, requireFreeText } from './free-text';
 import { isClosed } from './trajectory';
-import type { Dossier, IsoDate, SignalCategory } from './types';
+import { consultationNotYetHeld, isOpenRequest } from './transfer';
+import type { CalendarConfig } from './calendar';
+import type { Dossier, Flag, InformationRequest, Instant, IsoDate, SignalCategory } from './types';
 
 export const SIGNAL_CATEGORIES: readonly SignalCategory[] = [
   'insufficient-cooperation',
@@ -136,6 +140,29 @@ export function checkInformationAnswerAllowed(dossier: Dossier, on: IsoDate): In
     throw new DomainError('forbidden', msg.answerRefusedWithoutConsent, { reason: 'no-consent' });
   }
   return { allowed: true, basis: 'consent' };
+}
+
+/**
+ * R7 [product]: when the tenant withdraws consent, an open request lapses on the day of withdrawal:
+ * it can no longer be answered and is not reminded. Anything else is returned as is (the same object).
+ */
+export const lapseRequest = (request: InformationRequest, withdrawnOn: IsoDate): InformationRequest =>
+  isOpenRequest(request) ? { ...request, lapsedOn: parseIsoDate(withdrawnOn) } : request;
+
+/**
+ * R10 with R6: the day from which the 5 working days of an open request count: the day it was asked,
+ * or the day it reached the organisation that must answer it now (after a transfer).
+ */
+export const reminderCountsFrom = (request: InformationRequest, askedOn: IsoDate): IsoDate => request.handedOver?.at(-1)?.on ?? askedOn;
+
+/**
+ * R7 [product]: when the tenant withdraws consent, a flag for a consultation not yet held (its problem
+ * statement shares information about the tenant) is withdrawn, with the reason; undefined when the flag
+ * stays (another dossier, withdrawn already, or its consultation was held).
+ */
+export function flagWithdrawnOnConsentWithdrawal(flag: Flag, dossierId: string, now: Instant, today: IsoDate, config: CalendarConfig): Flag | undefined {
+  if (flag.dossierId !== dossierId || flag.withdrawnAt || !consultationNotYetHeld(flag.month, today, config)) return undefined;
+  return { ...flag, withdrawnAt: now, withdrawnBecause: 'consent-withdrawn' };
 }
 
 /** R10: the day on which an unanswered request asked on `askedOn` is reminded: its 5th working day after. */

@@ -396,10 +396,31 @@ export function acceptTransfer(
   };
 }
 
-/** R6: the receiving partner declines; the current supporting partner stays responsible. */
-export function rejectTransfer(dossier: Dossier, byPartnerId: string, today: IsoDate): Dossier {
+/**
+ * R6: the receiving partner declines, with a reason that the requesting organisation reads; the current
+ * supporting partner stays responsible.
+ */
+export function rejectTransfer(dossier: Dossier, byPartnerId: string, today: IsoDate, reason: string): Dossier {
   const open = openTransferFor(dossier, byPartnerId, today);
-  return { ...dossier, transfers: decided(dossier, open, 'rejected', today) };
+  const refusalReason = requireText(reason, 'refusalReason', 'reason');
+  return { ...dossier, transfers: dossier.transfers.map((t) => (t === open ? { ...t, status: 'rejected', decidedOn: today, refusalReason } : t)) };
+}
+
+/**
+ * R6 [product]: the organisation that asked for the transfer takes its request back while the receiving
+ * organisation has not decided; nothing changes hands. Only a member of the requesting (still supporting)
+ * organisation, on or after the request date.
+ */
+export function cancelTransfer(dossier: Dossier, by: TransferRequester, today: IsoDate): Dossier {
+  parseIsoDate(today);
+  const open = openTransfer(dossier);
+  if (!open) throw new DomainError('conflict', msg.noOpenTransfer);
+  if (by?.partnerId !== open.fromPartnerId || by.partnerId !== dossier.supportingPartnerId) {
+    throw new DomainError('forbidden', msg.transferCancelOnlyByRequester);
+  }
+  if (isBefore(today, open.requestedOn)) throw new DomainError('validation', msg.transferDecisionBeforeRequest(open.requestedOn));
+  const cancelledBy = requireText(by.userId, 'requestedBy', 'id');
+  return { ...dossier, transfers: dossier.transfers.map((t) => (t === open ? { ...t, status: 'cancelled', decidedOn: today, cancelledBy } : t)) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,8 +86,14 @@ export interface Transfer {
   requestedOn: IsoDate;
   requestedBy: string;
   reason: string;
-  status: 'requested' | 'accepted' | 'rejected';
+  /** 'cancelled': the requesting organisation took its request back before it was decided. */
+  status: 'requested' | 'accepted' | 'rejected' | 'cancelled';
+  /** The day it was accepted, refused or cancelled. */
   decidedOn?: IsoDate;
+  /** Why the receiving organisation refused, written for the requester (free text, never audited). */
+  refusalReason?: string;
+  /** Who cancelled the request (user id). */
+  cancelledBy?: string;
 }
 
 /** Documents that define the tenant's obligations, with the version that applies (R3). */
@@ -166,6 +172,13 @@ export interface Flag {
   flaggedAt: Instant;
   source: 'teams' | 'outlook' | 'email' | 'landlord';
   withdrawnAt?: Instant;
+  /**
+   * Withdrawn by the product, not by a person: the dossier went to another organisation and the flag
+   * with it (R6), or the tenant withdrew consent (R7).
+   */
+  withdrawnBecause?: 'transfer' | 'consent-withdrawn';
+  /** R6: the flag came over from this organisation's consultation with the dossier. */
+  transferredFrom?: string;
 }
 
 export type HomePart = 'house' | 'garden' | 'terrace' | 'garage';
@@ -234,6 +247,10 @@ export interface InformationRequest {
   askedBy: string;
   askedAt: Instant;
   answer?: { text: string; by: string; at: Instant };
+  /** R6: the request followed the dossier from these organisations to `partnerId` (oldest first). */
+  handedOver?: { fromPartnerId: string; on: IsoDate }[];
+  /** R7: consent was withdrawn while the request was open: it lapsed, unanswered (no reminders). */
+  lapsedOn?: IsoDate;
 }
 
 /** R4: a home contact held, or planned but missed with its reason. */

@@ -46,6 +46,7 @@ export async function answerInformation(ctx: ServiceContext, input: AnswerInform
       if (request.answer.text === text && request.answer.by === actorOf(ctx)) return { request, changed: false };
       throw new DomainError('conflict', msg.requestAlreadyAnswered(request.answer.at));
     }
+    if (request.lapsedOn) throw new DomainError('conflict', msg.requestLapsed(request.lapsedOn)); // R7
     checkInformationAnswerAllowed(w.dossier, today); // R7
     const answered: InformationRequest = { ...request, answer: { text, by: actorOf(ctx), at: ctx.now } };
     w.putInformationRequest(answered);

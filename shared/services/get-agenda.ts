@@ -5,7 +5,9 @@
  *     copies carried visits: that dossier's visits from its own partition),
  *   - the partner's signals raised since the window start (one partition),
  *   - the consultation and its flags (one partition),
- *   - the contact log of the dossiers whose log is on (R4).
+ *   - the contact log of the dossiers whose log is on (R4),
+ *   - R6: the signals of a dossier the partner took over since the window start (its old organisation's
+ *     signals follow the dossier; the rule keeps those that count for this partner).
  * Nothing of other partners is read: the cost grows with this partner's dossiers only.
  *
  * A partner member sees its own organisation's agenda; the landlord any partner's. The agenda holds
@@ -16,7 +18,8 @@ import { partnerNotFound } from '../rules/access';
 import { buildAgenda, isOpenDossier, recordWindow, type Agenda } from '../rules/agenda';
 import { DomainError } from '../rules/errors';
 import { flagMonthAt } from '../rules/flags';
-import type { ContactLogEntry, Dossier, Visit, YearMonth } from '../rules/types';
+import { takenOverSince } from '../rules/transfer';
+import type { ContactLogEntry, Dossier, Signal, Visit, YearMonth } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 import type { ServiceContext } from './context';
 import { loadPartner } from './dossier-access';
@@ -67,11 +70,15 @@ export async function getAgenda(ctx: ServiceContext, input: GetAgendaInput = {})
   const open = listed.filter((c) => isOpenDossier(c.dossier));
   const dossiers = open.map((c) => c.dossier);
   const running = open.filter((c) => isRunning(c.dossier));
-  const [uncopied, contactLog] = await Promise.all([
+  const [uncopied, contactLog, handedOver] = await Promise.all([
     // Visits come with the list; only a copy that does not carry them (older) needs its own read.
     inBatches<Dossier, Visit>(running.filter((c) => !c.visits).map((c) => c.dossier), (d) => ctx.ports.visits.listByDossier(d.id)),
     inBatches<Dossier, ContactLogEntry>(dossiers.filter((d) => d.contactLogActive), (d) => ctx.ports.contactLog.listByDossier(d.id)),
+    // R6: a dossier taken over within the window brings the signals its old organisation raised.
+    inBatches<Dossier, Signal>(dossiers.filter((d) => takenOverSince(d, partnerId, window.fromDate)), (d) => ctx.ports.signals.listByDossier(d.id)),
   ]);
   const visits = [...running.flatMap((c) => c.visits ?? []), ...uncopied];
-  return buildAgenda({ partnerId, month, dossiers, signals, flags, visits, contactLog, now: ctx.now }, ctx.calendar);
+  const own = new Set(signals.map((x) => x.id));
+  const allSignals = [...signals, ...handedOver.filter((x) => !own.has(x.id))];
+  return buildAgenda({ partnerId, month, dossiers, signals: allSignals, flags, visits, contactLog, now: ctx.now }, ctx.calendar);
 }

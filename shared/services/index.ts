@@ -17,6 +17,7 @@ export * from './stop-trajectory';
 export * from './request-transfer';
 export * from './accept-transfer';
 export * from './reject-transfer';
+export * from './cancel-transfer';
 export * from './report-absence';
 
 export * from './flag-dossier';

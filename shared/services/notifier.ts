@@ -41,9 +41,9 @@ export interface TransferRequestedEvent extends EventBase {
   toPartnerId: string;
 }
 
-/** R6: the receiving partner decided. */
+/** R6: the receiving partner decided, or the requesting one cancelled its request. */
 export interface TransferDecidedEvent extends TransferRequestedEvent {
-  outcome: 'accepted' | 'rejected';
+  outcome: 'accepted' | 'rejected' | 'cancelled';
 }
 
 /** R10: a request was asked (to the partner) or answered (to the landlord). */
@@ -66,6 +66,34 @@ export interface ConclusionsConfirmedEvent extends EventBase {
   withRemark: boolean;
 }
 
+/**
+ * R6: what was still open followed the dossier to the organisation that took it over: the landlord is
+ * told who answers its open information requests now.
+ */
+export interface OpenItemsHandedOverEvent extends EventBase {
+  dossierId: string;
+  fromPartnerId: string;
+  toPartnerId: string;
+  requestIds: string[];
+  /** Months whose consultation got a flag from the old organisation's. */
+  flagMonths: YearMonth[];
+}
+
+/** R7: consent was withdrawn; these open information requests lapsed (the landlord is told). */
+export interface InformationLapsedEvent extends EventBase {
+  dossierId: string;
+  requestIds: string[];
+}
+
+/** R7: a flag was withdrawn because consent was withdrawn: a notice to the one who set it. */
+export interface FlagWithdrawnForConsentEvent extends EventBase {
+  dossierId: string;
+  partnerId: string;
+  month: YearMonth;
+  /** Object id of who set the flag. */
+  flaggedBy: string;
+}
+
 /** R5: a support worker is out for a long period. */
 export interface AbsenceEvent extends EventBase {
   partnerId: string;
@@ -86,6 +114,9 @@ export interface Notifier {
   conclusionsSent(event: ConclusionsEvent): Promise<void>;
   conclusionsConfirmed(event: ConclusionsConfirmedEvent): Promise<void>;
   absenceReported(event: AbsenceEvent): Promise<void>;
+  openItemsHandedOver(event: OpenItemsHandedOverEvent): Promise<void>;
+  informationLapsed(event: InformationLapsedEvent): Promise<void>;
+  flagWithdrawnForConsent(event: FlagWithdrawnForConsentEvent): Promise<void>;
 }
 
 export type NotifierMethod = keyof Notifier;
@@ -102,6 +133,9 @@ export const NOTIFIER_METHODS: readonly NotifierMethod[] = [
   'conclusionsSent',
   'conclusionsConfirmed',
   'absenceReported',
+  'openItemsHandedOver',
+  'informationLapsed',
+  'flagWithdrawnForConsent',
 ];
 
 /** Tells nobody (CLI, jobs that notify otherwise). */
@@ -135,4 +169,7 @@ export class RecordingNotifier implements Notifier {
   conclusionsSent = (event: ConclusionsEvent) => this.record({ type: 'conclusionsSent', event });
   conclusionsConfirmed = (event: ConclusionsConfirmedEvent) => this.record({ type: 'conclusionsConfirmed', event });
   absenceReported = (event: AbsenceEvent) => this.record({ type: 'absenceReported', event });
+  openItemsHandedOver = (event: OpenItemsHandedOverEvent) => this.record({ type: 'openItemsHandedOver', event });
+  informationLapsed = (event: InformationLapsedEvent) => this.record({ type: 'informationLapsed', event });
+  flagWithdrawnForConsent = (event: FlagWithdrawnForConsentEvent) => this.record({ type: 'flagWithdrawnForConsent', event });
 }

@@ -1,6 +1,7 @@
 /**
- * R6: the receiving organisation declines; the current supporting partner stays responsible. The
- * receiving organisation never reads the dossier, so the answer holds ids only.
+ * R6: the receiving organisation declines, with a reason that the requesting organisation reads on the
+ * dossier (never audited: free text); the current supporting partner stays responsible. The receiving
+ * organisation never reads the dossier, so the answer holds ids only.
  */
 import { dossierNotFound } from '../rules/access';
 import { rejectTransfer as rejectTransferRule } from '../rules/trajectory';
@@ -11,6 +12,8 @@ import { requireInput } from './validate';
 
 export interface RejectTransferInput {
   dossierId: string;
+  /** Why: for the requesting organisation (never audited). */
+  reason: string;
 }
 
 export interface RejectTransferResult {
@@ -39,7 +42,7 @@ export async function rejectTransfer(ctx: ServiceContext, input: RejectTransferI
   const change = await changeDossier(ctx, loaded.id, {
     action: 'transfer.decide',
     audit: 'transfer.reject',
-    apply: (dossier) => rejectTransferRule(dossier, partnerId, today),
+    apply: (dossier) => rejectTransferRule(dossier, partnerId, today, input.reason),
     details: (before) => ({ fromPartnerId: before.supportingPartnerId, toPartnerId: partnerId }),
   });
   if (change.changed) {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TransactionAction } from '@azure/data-tables';
 import { DomainError } from '../rules/errors';
+import { isOpenRequest } from '../rules/transfer';
 import type { AuditEntry, ContactLogEntry, Dossier, InformationRequest, Instant, Signal, Visit } from '../rules/types';
 import type { DossierHistory, DossierWithVisits, DossierWork, HistoryRewrite } from '../services/ports';
 import { storeMessages } from '../messages/store';
@@ -278,7 +279,12 @@ export class DossierStore {
       for (const p of d.indexed) writes.push(this.writeIfNewer(copy(this.partnerPk(p), visible.includes(p))));
     }
     for (const { value, rev } of derived.requests) {
-      writes.push(this.writeIfNewer(encode(this.feedPk(value.partnerId), DossierStore.rowKey('inforeq', value.id), value, { rev, open: !value.answer })));
+      const rowKey = DossierStore.rowKey('inforeq', value.id);
+      writes.push(this.writeIfNewer(encode(this.feedPk(value.partnerId), rowKey, value, { rev, open: isOpenRequest(value) })));
+      // R6: an organisation the request was handed over from keeps a closed copy (no reminder, no list).
+      for (const from of new Set((value.handedOver ?? []).map((h) => h.fromPartnerId))) {
+        if (from !== value.partnerId) writes.push(this.writeIfNewer(encode(this.feedPk(from), rowKey, value, { rev, open: false })));
+      }
     }
     return (await Promise.all(writes)).every(Boolean);
   }

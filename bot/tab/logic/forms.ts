@@ -233,6 +233,8 @@ export function dossierForm(id: FormId, page: DossierPage): FormSpec {
         ],
         body: (v) => ({ toPartnerId: str(v, 'toPartnerId'), reason: str(v, 'reason') }),
       };
+    case 'transfer-cancel':
+      return { id, title: msg.forms.transferCancel.title, path: `${base}/transfer/cancellation`, fields: [], body: () => ({}) };
     case 'information-request':
       return { id, title: msg.forms.informationRequest.title, path: `${base}/information-requests`, fields: [req({ name: 'question', label: label('question'), type: 'textarea' })], body: (v) => ({ question: str(v, 'question') }) };
     case 'information-answer': {

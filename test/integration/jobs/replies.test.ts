@@ -85,6 +85,17 @@ describe('replies to the invitation', () => {
     expect(ackText()).toMatch(new RegExp(`${d2.number}: niet geagendeerd\\. Agenderen voor het structureel overleg van 26/11/2026 kon tot en met 25/11/2026\\. .*31/12/2026`));
   });
 
+  it('R7, R9: a flag by e-mail on a dossier whose consent was withdrawn is refused with the reason, pointing to the safety report', async () => {
+    await world.ports.dossiers.update(d3.id, (d) => ({ ...d, consent: d.consent && { ...d.consent, withdrawnOn: '2026-11-10' } }));
+    world.reply('r12', { from: deVaartMember.email as string, subject: `RE: ${REF}`, text: `${d3.number}: huurachterstand`, date: at('2026-11-20T09:00') });
+    await runDueJobs(jobs.deps, at('2026-11-20T10:00'));
+    expect(await world.ports.flags.get('de-vaart', M, d3.id)).toBeUndefined();
+    const text = ackText().replace(/\s+/g, ' ');
+    expect(text).toContain(`${d3.number}: niet geagendeerd`);
+    expect(text).toContain('geen geldige toestemmingsverklaring van de huurder');
+    expect(text).toContain('veiligheidssignaal');
+  });
+
   it('unclear senders and answers go to the coordinator, without an automatic answer', async () => {
     world.reply('r5', { from: 'vreemde@elders.example', subject: `RE: ${REF}`, text: `${d1.number}: x`, date: at('2026-11-20T09:00') });
     world.reply('r6', { from: woonkrachtMember.email as string, subject: `RE: ${REF}`, text: `${d1.number}: x`, date: at('2026-11-20T09:01') });

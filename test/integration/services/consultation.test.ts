@@ -223,10 +223,10 @@ describe('request-information and answer-information (R7, R10)', () => {
     expect(error.code).toBe('forbidden');
   });
 
-  it('staff may not ask (forbidden); a member of another partner may not answer (not-found); nothing written', async () => {
+  it('R10, §5: a partner member may not ask (forbidden); a member of another partner may not answer (not-found); nothing written', async () => {
     const d = await stored(world, active());
     await requestInformation(world.ctx(coordinator), { dossierId: d.id, question: 'Vraag', requestId: 'req-3' });
-    expect((await refusedWithoutWrites(world, () => requestInformation(world.ctx(staff), { dossierId: d.id, question: 'x' }))).code).toBe('forbidden');
+    expect((await refusedWithoutWrites(world, () => requestInformation(world.ctx(deVaartMember), { dossierId: d.id, question: 'x' }))).code).toBe('forbidden');
     expect(await refusedWithoutWrites(world, () => answerInformation(world.ctx(woonkrachtMember), { dossierId: d.id, requestId: 'req-3', answer: 'x' }))).toEqual(dossierNotFound());
   });
 });

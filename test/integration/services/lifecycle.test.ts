@@ -227,10 +227,10 @@ describe('transfer (R6)', () => {
   it('R6: the receiving partner rejects; the supporting partner stays responsible; a repeat writes nothing', async () => {
     const d = await stored(world, active());
     await requestTransfer(world.ctx(deVaartMember), { dossierId: d.id, toPartnerId: 'de-linde', reason: 'Capaciteit' });
-    const rejected = await rejectTransfer(world.ctx(deLindeMember), { dossierId: d.id });
+    const rejected = await rejectTransfer(world.ctx(deLindeMember), { dossierId: d.id, reason: 'Geen plaats vrij' });
     expect(rejected).toEqual({ dossierId: d.id, number: d.number, outcome: 'rejected', changed: true });
     expect((await world.ports.dossiers.get(d.id))?.supportingPartnerId).toBe('de-vaart');
-    expect((await rejectTransfer(world.ctx(deLindeMember), { dossierId: d.id })).changed).toBe(false);
+    expect((await rejectTransfer(world.ctx(deLindeMember), { dossierId: d.id, reason: 'Geen plaats vrij' })).changed).toBe(false);
     expect((await auditOf(world, d.id)).map((a) => a.action)).toEqual(['transfer.request', 'transfer.reject']);
   });
 
@@ -257,7 +257,7 @@ describe('access refusals (DESIGN, Security)', () => {
       () => getDossier(other, { dossierId: d.id }),
       () => requestTransfer(other, { dossierId: d.id, toPartnerId: 'de-linde', reason: 'x' }),
       () => acceptTransfer(other, { dossierId: d.id }),
-      () => rejectTransfer(other, { dossierId: d.id }),
+      () => rejectTransfer(other, { dossierId: d.id, reason: 'Geen plaats vrij' }),
       () => recordSignature(other, { dossierId: d.id, signatures: { tenant: '2025-01-20' } }),
       () => extendTrajectory(other, { dossierId: d.id, months: 3 }),
       () => stopTrajectory(other, { dossierId: d.id, reason: 'x' }),

@@ -211,7 +211,7 @@ describe('the partner member\'s steps (R4, R5, R6, R10)', () => {
   it('R6: a transfer requested, refused, requested again and accepted by the receiving organisation', async () => {
     const t = await stored(world, active());
     expect((await post(`/api/dossiers/${t.id}/transfer`, memberToken, { toPartnerId: 'woonkracht', reason: 'Verhuis naar hun werkgebied' })).status).toBe(200);
-    expect((await post(`/api/dossiers/${t.id}/transfer/rejection`, woonkrachtToken, {})).body).toMatchObject({ changed: true, message: 'De overdracht is geweigerd.' });
+    expect((await post(`/api/dossiers/${t.id}/transfer/rejection`, woonkrachtToken, { reason: 'Geen plaats vrij' })).body).toMatchObject({ changed: true, message: 'De overdracht is geweigerd.' });
     expect((await post(`/api/dossiers/${t.id}/transfer`, memberToken, { toPartnerId: 'woonkracht', reason: 'Tweede vraag' })).status).toBe(200);
     expect((await post(`/api/dossiers/${t.id}/transfer/acceptance`, woonkrachtToken, { newSupportWorker: { name: 'Nieuwe Begeleider' } })).status).toBe(200);
     expect((await page(t.id, woonkrachtToken)).dossier.supportingPartner.id).toBe('woonkracht');

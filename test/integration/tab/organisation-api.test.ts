@@ -94,7 +94,7 @@ describe('R6: transfer requests for the receiving organisation', () => {
     const r = await stored(world, active());
     await post(`/api/dossiers/${r.id}/transfer`, memberToken, { toPartnerId: 'de-linde', reason: 'Capaciteit' });
     expect((await requests(lindeToken)).map((x) => x.dossierId)).toEqual([r.id]);
-    expect((await post(`/api/dossiers/${r.id}/transfer/rejection`, lindeToken, {})).status).toBe(200);
+    expect((await post(`/api/dossiers/${r.id}/transfer/rejection`, lindeToken, { reason: 'Geen plaats vrij' })).status).toBe(200);
     expect(await requests(lindeToken)).toEqual([]);
     expect((await get(`/api/dossiers/${r.id}`, memberToken)).status).toBe(200);
   });

@@ -91,12 +91,13 @@ describe('access matrix: every role x every action', () => {
     ['dossier.extend', /*        */ [o, F, F, F, N, N, N, N]],
     ['dossier.close', /*         */ [o, F, F, F, N, N, N, N]],
     ['transfer.request', /*      */ [F, F, o, F, N, N, N, N]],
+    ['transfer.cancel', /*       */ [F, F, o, F, N, N, N, N]], // R6: the requesting organisation
     ['transfer.view', /*         */ [o, o, o, o, N, o, N, N]],
     ['transfer.decide', /*       */ [F, F, F, F, N, o, N, N]],
     ['flag.create', /*           */ [o, F, o, o, N, N, N, N]],
     ['flag.withdraw', /*         */ [o, F, o, o, N, N, N, N]],
     ['signal.raise', /*          */ [F, F, o, o, N, N, N, N]],
-    ['info.request', /*          */ [o, F, F, F, N, N, N, N]],
+    ['info.request', /*          */ [o, o, F, F, N, N, N, N]], // R10, §5: every landlord role may ask
     ['info.answer', /*           */ [F, F, o, o, N, N, N, N]],
     ['contactlog.write', /*      */ [F, F, o, F, N, N, N, N]],
     ['visit.record', /*          */ [o, o, F, F, N, N, N, N]],
@@ -225,7 +226,7 @@ describe('partner members (DESIGN, Security; R6)', () => {
 
   it('R6: after a rejection the receiving partner sees nothing any more', () => {
     const requested = requestTransfer(activeDossier(), RECEIVING, { partnerId: SUPPORTING, userId: 'u' }, 'reden', '2025-03-03');
-    const rejected = rejectTransfer(requested, RECEIVING, '2025-03-04');
+    const rejected = rejectTransfer(requested, RECEIVING, '2025-03-04', 'geen plaats');
     expect(isAllowed(USERS.receiving, 'transfer.view', requested)).toBe(true);
     expect(outcome(() => authorize(USERS.receiving, 'transfer.view', rejected))).toBe('not-found');
     expect(transferRequestView(rejected)).toBeUndefined();

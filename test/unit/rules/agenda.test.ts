@@ -444,7 +444,7 @@ describe('DESIGN Security: only the partner\'s own dossiers, with the least pers
   });
 
   it('the registering partner sees the dossier too', () => {
-    expect(discussedIds(agendaOf({ partnerId: REGISTERING, signals: [signal()] }))).toEqual(['d-1']);
+    expect(discussedIds(agendaOf({ partnerId: REGISTERING, signals: [signal({ partnerId: REGISTERING })] }))).toEqual(['d-1']);
   });
 
   it('records of dossiers that are not passed in are ignored', () => {

@@ -30,11 +30,12 @@ export function activeDossier(overrides: Partial<Dossier> = {}): Dossier {
   return candidacy({ signatures: { ...allSigned }, leaseStart: '2025-02-01', status: 'active', ...overrides });
 }
 
-/** Running since 05/03/2025 (signed in February), no milestone due in November 2025: for the agenda and flag tests. */
+/** Running since 05/03/2025 (signed in February; consent on file since 2024), no milestone due in November 2025: for the agenda and flag tests. */
 export function runningDossier(overrides: Partial<Dossier> = {}): Dossier {
   return candidacy({
     number: 'VT-2025-001',
     signatures: { supportWorker: '2025-02-20', tenant: '2025-02-20', landlord: '2025-02-21' },
+    consent: { givenOn: '2024-01-02', scope: 'Informatie-uitwisseling over het woontraject' },
     leaseStart: '2025-03-05',
     status: 'active',
     createdOn: '2025-02-01',

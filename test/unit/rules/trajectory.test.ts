@@ -462,12 +462,12 @@ describe('transfers (R6)', () => {
     ['an unrelated partner', 'someone-else'],
   ])('R6: refuses acceptance or rejection by %s', (_who, partnerId) => {
     expect(domainErrorOf(() => acceptTransfer(withOpenTransfer(), partnerId, '2025-03-05')).code).toBe('forbidden');
-    expect(domainErrorOf(() => rejectTransfer(withOpenTransfer(), partnerId, '2025-03-05')).code).toBe('forbidden');
+    expect(domainErrorOf(() => rejectTransfer(withOpenTransfer(), partnerId, '2025-03-05', 'geen plaats')).code).toBe('forbidden');
   });
 
   it('R6: refuses to decide when no request is open', () => {
     expect(domainErrorOf(() => acceptTransfer(activeDossier(), OTHER_PARTNER, '2025-03-05')).code).toBe('conflict');
-    const rejected = rejectTransfer(withOpenTransfer(), OTHER_PARTNER, '2025-03-05');
+    const rejected = rejectTransfer(withOpenTransfer(), OTHER_PARTNER, '2025-03-05', 'geen plaats');
     expect(domainErrorOf(() => acceptTransfer(rejected, OTHER_PARTNER, '2025-03-06')).code).toBe('conflict');
   });
 
@@ -476,7 +476,7 @@ describe('transfers (R6)', () => {
   });
 
   it('R6: a rejection keeps the supporting partner, records the decision and allows a new request', () => {
-    const rejected = rejectTransfer(withOpenTransfer(), OTHER_PARTNER, '2025-03-05');
+    const rejected = rejectTransfer(withOpenTransfer(), OTHER_PARTNER, '2025-03-05', 'geen plaats');
     expect(rejected.supportingPartnerId).toBe(SUPPORTING);
     expect(rejected.formerPartnerIds).toEqual([]);
     expect(rejected.transfers[0]).toMatchObject({ status: 'rejected', decidedOn: '2025-03-05' });
@@ -575,7 +575,7 @@ function apply(d: Dossier, c: Command, today: IsoDate): Dossier {
     case 'accept':
       return acceptTransfer(d, resolve(d, c.by), today);
     case 'reject':
-      return rejectTransfer(d, resolve(d, c.by), today);
+      return rejectTransfer(d, resolve(d, c.by), today, 'geen plaats');
   }
 }
 
@@ -672,7 +672,7 @@ describe('trajectory invariants (model-based)', () => {
           expect(steps.includes('request-transfer')).toBe(
             attempt(() => requestTransfer(d, to, { partnerId: d.supportingPartnerId, userId: 'u' }, 'reden', later)),
           );
-          expect(steps.includes('decide-transfer')).toBe(open !== undefined && attempt(() => rejectTransfer(d, open.toPartnerId, later)));
+          expect(steps.includes('decide-transfer')).toBe(open !== undefined && attempt(() => rejectTransfer(d, open.toPartnerId, later, 'geen plaats')));
         }),
       ),
     );
