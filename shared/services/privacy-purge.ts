@@ -39,7 +39,7 @@ const redact = (today: IsoDate): HistoryRewrite => ({
       ...d,
       tenant: { ...tenant, name: ERASED },
       supportWorker: { name: ERASED },
-      transfers: d.transfers.map((t) => ({ ...t, reason: ERASED })),
+      transfers: d.transfers.map((t) => ({ ...t, reason: ERASED, ...(t.refusalReason ? { refusalReason: ERASED } : {}) })),
       purgedOn: today,
     };
     if (d.consent) next.consent = { ...d.consent, scope: ERASED };

@@ -39,6 +39,7 @@ const SECRET = {
   absentWorker: 'Afwezige Geheimbegeleider',
   replacement: 'Vervanger-Geheimcontact 050 11 22 33',
   transfer: 'Overdracht-Geheimreden',
+  refusal: 'Weigering-Geheimreden',
   summary: 'Conclusie-Geheimsamenvatting',
   stop: 'Stop-Geheimreden',
 } as const;
@@ -88,7 +89,7 @@ it('DESIGN Security: the purge leaves no personal text in any table, absences in
   const running = await stored(world, active());
   await reportAbsence(member, { workerName: 'Blijvende Begeleider', from: '2025-11-13', replacementContact: 'Teamverantwoordelijke', dossierIds: [d.id, running.id] });
   await requestTransfer(member, { dossierId: d.id, toPartnerId: 'woonkracht', reason: SECRET.transfer });
-  await rejectTransfer(world.ctx(woonkrachtMember), { dossierId: d.id });
+  await rejectTransfer(world.ctx(woonkrachtMember), { dossierId: d.id, reason: SECRET.refusal });
   await recordConclusions(world.ctx(coordinator, MEETING_AFTER), { partnerId: 'de-vaart', month: '2025-11', conclusions: [{ dossierId: d.id, summary: SECRET.summary, decision: { kind: 'none' } }] });
   await stopTrajectory(world.ctx(coordinator, MEETING_AFTER), { dossierId: d.id, reason: SECRET.stop });
   // The tables without tenant data get their own entity too: a Teams conversation, an exactly-once key.
