@@ -5,6 +5,12 @@ export const serverMessages = {
   unexpected: 'Er ging iets onverwachts mis. Probeer het later opnieuw; blijft het probleem, meld het aan de dienst Bewonerscontacten.',
   badJson: 'De inhoud van het verzoek is geen geldige JSON.',
   tooLarge: 'Het verzoek is te groot.',
+  badRequestLine: 'Dit verzoek kan niet gelezen worden: het adres of de Host-kop is ongeldig.',
+  jsonOnly: 'Deze server aanvaardt alleen JSON (Content-Type: application/json). Stuur de gegevens als JSON.',
+  noCompression: 'Deze server aanvaardt geen gecomprimeerde inhoud (Content-Encoding). Stuur de JSON zonder compressie.',
+  badRequest: 'Dit verzoek kan niet verwerkt worden.',
+  localHostOnly: 'Lokaal antwoordt Woonbegeleiding alleen op localhost, 127.0.0.1 of [::1]. Open de pagina via http://127.0.0.1 met de poort van de server.',
+  localPeerOnly: 'Lokaal antwoordt Woonbegeleiding alleen aan deze computer.',
   botTokenRefused: 'Dit verzoek komt niet aantoonbaar van Microsoft Teams: het token ontbreekt of is ongeldig.',
   titles: {
     validation: 'Ongeldige invoer',
@@ -15,5 +21,8 @@ export const serverMessages = {
     unavailable: 'Tijdelijk niet beschikbaar',
     unauthorized: 'Niet aangemeld',
     internal: 'Interne fout',
+    'unsupported-media-type': 'Soort inhoud niet ondersteund',
+    'misdirected-request': 'Verkeerde servernaam',
+    'too-many-requests': 'Te veel verzoeken',
   },
 } as const;

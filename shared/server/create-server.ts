@@ -5,6 +5,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from 'pino';
 import { serverMessages as msg } from '../messages/server';
+import { edgeGuard } from './edge';
 import { problem, problemFromError } from './problem';
 
 export interface HealthProbe {
@@ -17,18 +18,24 @@ export interface ServerDeps {
   storage: HealthProbe;
   /** How long the health check waits for storage. */
   healthTimeoutMs?: number;
+  /** Local mode: answer only a loopback peer under a loopback Host name (edge.ts). */
+  localOnly?: boolean;
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-export function createServer({ logger, storage, healthTimeoutMs = 2000 }: ServerDeps): Server {
+export function createServer({ logger, storage, healthTimeoutMs = 2000, localOnly = false }: ServerDeps): Server {
   const server = restify.createServer({
     name: 'woonbegeleiding',
     handleUncaughtExceptions: false,
     formatters: { 'application/problem+json': (_req, _res, body) => JSON.stringify(body) },
   });
+  // Before restify parses anything: the URL it would choke on, non-JSON bodies, local mode's names.
+  (server as Server & { first(handler: ReturnType<typeof edgeGuard>): void }).first(edgeGuard({ localOnly }, (refusal) => logger.info({ status: refusal.status, code: refusal.code }, 'http: request refused at the edge')));
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+  // JSON only (the edge refused any other body): nothing is ever written to the temp folder.
+  // (restify hands the options to its body reader too: maxBodySize is honoured; the types omit it.)
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions));
 
   server.get('/api/health', async (_req: Request, res: Response) => {
     const storageOk = await withTimeout(storage.ping(), healthTimeoutMs).then(
@@ -51,7 +58,11 @@ export function createServer({ logger, storage, healthTimeoutMs = 2000 }: Server
             ? problem(413, 'validation', msg.tooLarge)
             : status === 400
               ? problem(400, 'validation', msg.badJson)
-              : problemFromError(err);
+              : status === 415
+                ? problem(415, 'unsupported-media-type', msg.jsonOnly)
+                : status >= 400 && status < 500
+                  ? problem(status, 'validation', msg.badRequest)
+                  : problemFromError(err);
     // The error's name only: a message or stack may quote what somebody typed.
     if (body.status >= 500) logger.error({ error: err.name, route: req.getRoute()?.path }, 'request failed');
     res.header('content-type', 'application/problem+json');

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     }
 
     const deps = { config, logger, store, clock: () => new Date() };
-    const server = createServer({ logger, storage: store });
+    const server = createServer({ logger, storage: store, localOnly: config.WOONBEGELEIDING_MODE === 'local' });
     // R9: the safety mail goes with the Teams alert, through the jobs' mail adapters (made after the bot:
     // they post to Teams through it; the mail is only sent once a signal comes in).
     let safety: SafetyMailNotifier | undefined;

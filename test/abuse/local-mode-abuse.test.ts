@@ -1,8 +1,7 @@
 /**
- * Local mode (the development sign-in) under abuse, for every route of the server's own table: the
- * local-dev routes answer 404 to a page that reached us through another host name (DNS rebinding), as
- * if absent, and disclose no user; a token minted on loopback is refused (401) on every user route when
- * it comes through another host name; a member of another partner signed in locally gets nothing of
+ * Local mode (the development sign-in) under abuse, for every route of the server's own table: every
+ * route answers 421 to a page that reached us through another host name (DNS rebinding; refused at the
+ * edge, shared/server/edge.ts) and discloses no user, also with a token minted on loopback; a member of another partner signed in locally gets nothing of
  * the target dossier.
  */
 import type { ApiRoute } from '../../shared/api/http';
@@ -32,7 +31,7 @@ it('the table has local-dev routes in local mode', () => {
   expect(h.addin.routes.filter((r) => r.access === 'local-dev').length).toBeGreaterThan(0);
 });
 
-it('every local-dev route: 404 through another host name, and no user disclosed', async () => {
+it('every local-dev route: 421 through another host name (refused at the edge), and no user disclosed', async () => {
   const names = DEMO.users.map((u: User) => u.displayName);
   for (const route of h.addin.routes.filter((r) => r.access === 'local-dev')) {
     const body = bodyFor(route, target);
@@ -41,12 +40,12 @@ it('every local-dev route: 404 through another host name, and no user disclosed'
       host: evilHost(),
       ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
     });
-    expect([label(route), response.status]).toEqual([label(route), 404]);
+    expect([label(route), response.status]).toEqual([label(route), 421]);
     for (const name of names) expect(JSON.stringify(response.body)).not.toContain(name);
   }
 });
 
-it('every user route: a locally minted token through another host name is refused (401)', async () => {
+it('every user route: a locally minted token through another host name is refused (421 at the edge)', async () => {
   const token = await devToken(h.url, deVaartMember);
   for (const route of h.addin.routes.filter((r) => r.access === 'user')) {
     const body = bodyFor(route, target);
@@ -56,7 +55,7 @@ it('every user route: a locally minted token through another host name is refuse
       headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    expect([label(route), response.status]).toEqual([label(route), 401]);
+    expect([label(route), response.status]).toEqual([label(route), 421]);
     expect(JSON.stringify(response.body)).not.toContain(victim.number);
   }
 });

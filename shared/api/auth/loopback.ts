@@ -19,11 +19,12 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return plain === '::1';
 }
 
+/** The whole Host header is a loopback name with an optional port: `localhost`, `127.x.y.z`, `[::1]`. */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|\[::1\])(?::\d{1,5})?$/i;
+
 export function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  // "[::1]:3978", "127.0.0.1:3978", "localhost"
-  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d+$/, '');
-  return name.toLowerCase() === 'localhost' || isLoopbackAddress(name);
+  // Anchored on both ends: "[::1]evil.example" or "127.0.0.1.evil.example" are other names.
+  return host !== undefined && LOOPBACK_HOST.test(host);
 }
 
 export const isLoopbackRequest = (origin: RequestOrigin): boolean => isLoopbackAddress(origin.remoteAddress) && isLoopbackHost(origin.host);

@@ -88,27 +88,31 @@ describe('development sign-in in local mode', () => {
     h.now = later;
   });
 
-  it('is not offered to a page that reached us through another host name (DNS rebinding)', async () => {
+  it('is not offered to a page that reached us through another host name (DNS rebinding): 421 at the edge, in Dutch', async () => {
     const evil = { host: `attacker.example:${new URL(h.url).port}` };
-    expect((await rawRequest(h.url, '/api/auth/options', evil)).body).toMatchObject({ devSignIn: false });
-    expect((await rawRequest(h.url, '/api/dev/users', evil)).status).toBe(404);
+    const options = await rawRequest(h.url, '/api/auth/options', evil);
+    expect(options.status).toBe(421);
+    expect(options.body).toMatchObject({ status: 421, detail: expect.stringContaining('alleen op localhost, 127.0.0.1 of [::1]') });
+    expect((await rawRequest(h.url, '/api/dev/users', evil)).status).toBe(421);
     const minted = await rawRequest(h.url, '/api/dev/token', { ...evil, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(megan) });
-    expect(minted.status).toBe(404);
+    expect(minted.status).toBe(421);
+    expect(JSON.stringify(minted.body)).not.toContain('Megan');
     // A token minted on loopback is not accepted from there either.
     const token = await devToken(h);
-    expect((await rawRequest(h.url, '/api/me', { ...evil, headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await rawRequest(h.url, '/api/me', { ...evil, headers: { authorization: `Bearer ${token}` } })).status).toBe(421);
   });
 
   const external = Object.values(networkInterfaces())
     .flat()
     .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-  (external ? it : it.skip)('is not offered over a non-loopback address', async () => {
+  (external ? it : it.skip)('is not offered over a non-loopback address: 403 at the edge, in Dutch', async () => {
     const remote = `http://${external}:${new URL(h.url).port}`;
-    const options = await fetch(`${remote}/api/auth/options`).then((r) => r.json());
-    expect(options).toMatchObject({ devSignIn: false });
-    expect((await fetch(`${remote}/api/dev/users`)).status).toBe(404);
+    const options = await fetch(`${remote}/api/auth/options`);
+    expect(options.status).toBe(403);
+    expect(await options.json()).toMatchObject({ status: 403, detail: 'Lokaal antwoordt Woonbegeleiding alleen aan deze computer.' });
+    expect((await fetch(`${remote}/api/dev/users`)).status).toBe(403);
     const token = await devToken(h);
-    expect((await fetch(`${remote}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await fetch(`${remote}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
   });
 
   it('every user route still refuses a request without a token (401)', async () => {

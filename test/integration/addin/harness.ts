@@ -117,7 +117,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadConfig({ ...env, ...options.env });
   const logger = pino({ level: 'silent' });
   const harness = { now: new Date(NOW) } as Harness;
-  const server = createServer({ logger, storage: world.store });
+  const server = createServer({ logger, storage: world.store, localOnly: mode === 'local' });
   const addin = registerApiAndPages(
     server,
     { config, logger, store: world.store, clock: () => harness.now, notifier: world.notifier },

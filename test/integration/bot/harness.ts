@@ -79,7 +79,7 @@ export async function startHarness(options: { now?: string; env?: Record<string,
   const logs: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
   const deps = { config, logger, store, clock: () => now };
-  const server: Server = createServer({ logger, storage: store });
+  const server: Server = createServer({ logger, storage: store, localOnly: config.WOONBEGELEIDING_MODE === 'local' });
   const bot = createTeamsBot(deps, { sender: { sleep: async () => undefined }, ...options.bot });
   bot.register(server);
   await new Promise<void>((resolve) => server.listen(0, config.host, resolve));
