@@ -389,6 +389,7 @@ function DossierView(props: { client: TabClient; dossierId: string; host: TabHos
       ...fact(f.leaseStart, d.leaseStart && msg.formatDate(d.leaseStart)),
       ...fact(f.plannedEnd, d.plannedEnd && msg.formatDate(d.plannedEnd)),
       ...fact(f.consent, d.consent),
+      ...fact(f.documents, d.documents.length > 0 ? d.documents.join('; ') : msg.dossier.noDocuments), // R3
       ...fact(f.contact, d.supportingPartner.contact),
     ),
     notice ? h(MessageBar, { intent: 'success' }, h(MessageBarBody, { role: 'status' }, notice)) : null,

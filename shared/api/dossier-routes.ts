@@ -37,7 +37,7 @@ import { stopTrajectory } from '../services/stop-trajectory';
 import { withdrawConsent } from '../services/withdraw-consent';
 import { userRoute, type ApiRoute, type Reply } from './http';
 import * as s from './dossier-schemas';
-import { dueAndOverdue, formsFor, milestoneViews, signalViews, timeline } from './dossier-views';
+import { documentLines, dueAndOverdue, formsFor, milestoneViews, signalViews, timeline } from './dossier-views';
 import { dossierHeadOf } from './views';
 
 const problems = {
@@ -191,6 +191,7 @@ export function dossierRoutes(): ApiRoute[] {
             signatures: { ...d.signatures },
             consent,
             consentInForce: Boolean(d.consent && !d.consent.withdrawnOn),
+            documents: documentLines(d.documents), // R3
             ...(d.leaseStart ? { leaseStart: d.leaseStart } : {}),
             ...(details.plannedEnd ? { plannedEnd: details.plannedEnd } : {}),
           },
@@ -212,7 +213,7 @@ export function dossierRoutes(): ApiRoute[] {
       method: 'post',
       path: '/api/dossiers',
       operationId: 'createCandidacy',
-      summary: 'R1: a new candidacy (coordinator): kind, tenant, registering and supporting partner, support worker.',
+      summary: 'R1, R3: a new candidacy (coordinator): kind, tenant, registering and supporting partner, support worker, versions of the obligation documents.',
       body: s.candidacyBody,
       responses: actionResponses(true),
       handle: async ({ body }, { ctx }) => {
@@ -223,6 +224,7 @@ export function dossierRoutes(): ApiRoute[] {
           registeringPartnerId: body.registeringPartnerId,
           supportingPartnerId: body.supportingPartnerId,
           supportWorker: { name: body.supportWorker.name, ...(body.supportWorker.email ? { email: body.supportWorker.email } : {}) },
+          ...(body.documents ? { documents: { ...body.documents } } : {}),
         });
         return changeReply({ dossier, changed }, msg.forms.candidacy.done(dossier.number), changed ? 201 : 200);
       },

@@ -28,6 +28,15 @@ export const candidacyBody = z.strictObject({
   registeringPartnerId: id,
   supportingPartnerId: id,
   supportWorker: z.strictObject({ name: freeText('supportWorkerName'), email: freeText('email').optional() }),
+  /** R3: the versions of the documents that define the tenant's obligations. */
+  documents: z
+    .strictObject({
+      lease: freeText('documentVersion').optional(),
+      toelichting: freeText('documentVersion').optional(),
+      rio: freeText('documentVersion').optional(),
+      huisdierenbeleid: freeText('documentVersion').optional(),
+    })
+    .optional(),
 });
 export const signaturesBody = z.strictObject({
   signatures: z.strictObject({ supportWorker: optionalDate, tenant: optionalDate, landlord: optionalDate }),
@@ -125,6 +134,8 @@ export const dossierPageSchema = z.object({
     signatures: z.object({ supportWorker: optionalDate, tenant: optionalDate, landlord: optionalDate }),
     consent: z.string(),
     consentInForce: z.boolean(),
+    /** R3: the versions of the obligation documents, in Dutch ("Huurovereenkomst: versie 2024-01"), one per document. */
+    documents: z.array(z.string()),
     leaseStart: optionalDate,
     plannedEnd: optionalDate,
   }),

@@ -13,12 +13,18 @@ import { milestoneStates } from '../rules/milestone-state';
 import { isRunning, openTransfer, type TrajectoryStep } from '../rules/trajectory';
 import { isFinalEvaluationWithoutWorker } from '../rules/trajectory-end';
 import type { Action } from '../rules/access';
-import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, Signal, User, Visit } from '../rules/types';
+import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, ObligationDocuments, Signal, User, Visit } from '../rules/types';
 import { SIGNATORIES } from '../rules/types';
 import type { DossierPage, FormId, MilestoneView, TimelineEntry } from './dossier-schemas';
 
 
 type State = TimelineEntry['state'];
+
+/** R3: the obligation documents with their versions, in a fixed order, one line each. */
+export function documentLines(documents: ObligationDocuments): string[] {
+  const order: (keyof ObligationDocuments)[] = ['lease', 'toelichting', 'rio', 'huisdierenbeleid'];
+  return order.flatMap((key) => (documents[key] ? [msg.dossier.document(msg.dossier.documentName[key], documents[key] as string)] : []));
+}
 
 const dayOf = (instant: string): IsoDate => instant.slice(0, 10);
 

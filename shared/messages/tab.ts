@@ -68,7 +68,17 @@ export const tabMessages = {
       plannedEnd: 'Geplande einddatum',
       consent: 'Toestemming',
       contact: 'Algemeen contact van de begeleidende organisatie',
+      documents: 'Documenten met de verplichtingen van de huurder',
     },
+    /** R3: the documents that define the tenant's obligations. */
+    documentName: {
+      lease: 'Huurovereenkomst',
+      toelichting: 'Toelichting bij de regelgevende bepalingen',
+      rio: 'Reglement van Inwendige Orde',
+      huisdierenbeleid: 'Huisdierenbeleid',
+    },
+    document: (name: string, version: string) => `${name}: ${version}`,
+    noDocuments: 'geen versies ingevuld',
     consentGiven: (on: string, scope: string) => `gegeven op ${date(on)}: ${scope}`,
     consentWithdrawn: (on: string) => `ingetrokken op ${date(on)}`,
     noConsent: 'nog niet gegeven',
@@ -210,6 +220,10 @@ export const tabMessages = {
    * a label: a question for yes/no, a plain noun otherwise. Any other field shows its fieldLabel.
    */
   formLabel: {
+    'documents.lease': 'Versie van de huurovereenkomst',
+    'documents.toelichting': 'Versie van de toelichting bij de regelgevende bepalingen',
+    'documents.rio': 'Versie van het Reglement van Inwendige Orde (RIO)',
+    'documents.huisdierenbeleid': 'Versie van het huisdierenbeleid',
     supportWorkerPresent: 'Was de woonbegeleider aanwezig?',
     seriousDefects: 'Ernstige gebreken vastgesteld',
     held: 'Is het contact doorgegaan?',

@@ -18,6 +18,8 @@
  *   toestemming_op, toestemming_scope                               consent (R7)
  *   start_huur              lease start: activates the trajectory (needs the three signatures)
  *   verlengingen            extensions in months, e.g. "3;6" (R20)
+ *   versie_huurovereenkomst, versie_toelichting, versie_rio, versie_huisdierenbeleid
+ *                           R3: the versions of the documents that define the tenant's obligations
  */
 import { DomainError, isDomainError } from '../rules/errors';
 import { recordConsent } from '../rules/information';
@@ -44,7 +46,19 @@ export const IMPORT_COLUMNS = [
   'toestemming_scope',
   'start_huur',
   'verlengingen',
+  'versie_huurovereenkomst',
+  'versie_toelichting',
+  'versie_rio',
+  'versie_huisdierenbeleid',
 ] as const;
+
+/** R3: the column of each obligation document's version. */
+const documentColumn = {
+  lease: 'versie_huurovereenkomst',
+  toelichting: 'versie_toelichting',
+  rio: 'versie_rio',
+  huisdierenbeleid: 'versie_huisdierenbeleid',
+} as const;
 const REQUIRED_COLUMNS = ['nummer', 'soort', 'huurder', 'aanmeldende_partner', 'begeleidende_partner', 'woonbegeleider'];
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -102,6 +116,7 @@ function dossierOf(row: ImportRow, landlordId: string, partnerIds: Set<string>, 
       registeringPartnerId: v('aanmeldende_partner'),
       supportingPartnerId: v('begeleidende_partner'),
       supportWorker: { name: v('woonbegeleider') },
+      documents: { lease: v(documentColumn.lease), toelichting: v(documentColumn.toelichting), rio: v(documentColumn.rio), huisdierenbeleid: v(documentColumn.huisdierenbeleid) },
     },
     today,
   );

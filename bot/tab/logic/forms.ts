@@ -57,6 +57,7 @@ const yesNo = [
   { value: 'no', label: msg.forms.no },
 ];
 const HOME_PARTS = ['house', 'garden', 'terrace', 'garage'] as const;
+const DOCUMENTS = ['lease', 'toelichting', 'rio', 'huisdierenbeleid'] as const;
 
 export function candidacyForm(partners: readonly { id: string; name: string }[]): FormSpec {
   const partnerOptions = [{ value: '', label: '' }, ...partners.map((p) => ({ value: p.id, label: p.name }))];
@@ -72,6 +73,8 @@ export function candidacyForm(partners: readonly { id: string; name: string }[])
       req({ name: 'supportingPartnerId', label: label('supportingPartnerId'), type: 'select', options: partnerOptions }),
       req({ name: 'supportWorker.name', label: label('supportWorker.name'), type: 'text' }),
       { name: 'supportWorker.email', label: label('supportWorker.email'), type: 'text' },
+      // R3: the versions of the documents that define the tenant's obligations.
+      ...DOCUMENTS.map((key): FieldSpec => ({ name: `documents.${key}`, label: label(`documents.${key}`), type: 'text' })),
     ],
     body: (v, requestKey) => ({
       candidacyId: requestKey,
@@ -80,6 +83,7 @@ export function candidacyForm(partners: readonly { id: string; name: string }[])
       registeringPartnerId: str(v, 'registeringPartnerId'),
       supportingPartnerId: str(v, 'supportingPartnerId'),
       supportWorker: { name: str(v, 'supportWorker.name'), ...optional(v, 'supportWorker.email', 'email') },
+      ...(DOCUMENTS.some((key) => str(v, `documents.${key}`)) ? { documents: Object.assign({}, ...DOCUMENTS.map((key) => optional(v, `documents.${key}`, key))) } : {}),
     }),
   };
 }

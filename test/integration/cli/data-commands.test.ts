@@ -70,6 +70,18 @@ describe('woonbegeleiding seed / dossiers / import', () => {
     expect(await (await store()).forLandlord('vivendo').dossiers.getByNumber('VT-2024-301')).toBeUndefined();
   });
 
+  it('R3: import takes the versions of the obligation documents from their columns; an empty one is left out', async () => {
+    const file = csv('documents.csv', [
+      `${HEADER};versie_huurovereenkomst;versie_toelichting;versie_rio;versie_huisdierenbeleid`,
+      'VT-2024-321;VT;Test Documenten;;de-vaart;de-vaart;Sara;;;;;;;;Huurcontract 2024-03;Toelichting 2023;RIO 2024;',
+    ]);
+    const { code, err } = await run('import', 'dossiers', file);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const d = await (await store()).forLandlord('vivendo').dossiers.getByNumber('VT-2024-321');
+    expect(d?.documents).toEqual({ lease: 'Huurcontract 2024-03', toelichting: 'Toelichting 2023', rio: 'RIO 2024' });
+  });
+
   it('import refuses control characters and bidi overrides in every text with the one free-text check, and writes nothing', async () => {
     const file = csv('chars.csv', [
       HEADER,

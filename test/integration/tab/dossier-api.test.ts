@@ -56,6 +56,29 @@ describe('a trajectory from candidacy to its 3-month visit (R1, R2, R7, R17)', (
     expect((await page(id)).forms).toEqual(expect.arrayContaining(['signatures', 'consent', 'stop']));
   });
 
+  it('R3: the candidacy form takes the versions of the obligation documents; the dossier page shows them', async () => {
+    const response = await post('/api/dossiers', coordinatorToken, {
+      kind: 'VT',
+      tenant: { name: 'Testhuurder Documenten' },
+      registeringPartnerId: 'de-vaart',
+      supportingPartnerId: 'de-vaart',
+      supportWorker: { name: 'Begeleider Test' },
+      documents: { lease: 'Huurovereenkomst 2025-01', rio: 'RIO 2024', huisdierenbeleid: 'Huisdierenbeleid 2023' },
+    });
+    expect(response.status).toBe(201);
+    const p = await page((response.body as ActionResult).dossierId);
+    expect(p.dossier.documents).toEqual(['Huurovereenkomst: Huurovereenkomst 2025-01', 'Reglement van Inwendige Orde: RIO 2024', 'Huisdierenbeleid: Huisdierenbeleid 2023']);
+    const unknown = await post('/api/dossiers', coordinatorToken, {
+      kind: 'VT',
+      tenant: { name: 'Testhuurder Onbekend' },
+      registeringPartnerId: 'de-vaart',
+      supportingPartnerId: 'de-vaart',
+      supportWorker: { name: 'Begeleider Test' },
+      documents: { huurwet: 'x' },
+    });
+    expect(unknown.status).toBe(400);
+  });
+
   it('R1: the form sent twice with its key (a second "save" after a failed answer) creates one dossier: 201, then 200 unchanged', async () => {
     const body = {
       candidacyId: 'form-key-7f3a',

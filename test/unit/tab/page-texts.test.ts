@@ -34,6 +34,19 @@ describe('the forms of the dossier page', () => {
     expect(msg.list.columns.plannedEnd).toBe('Gepland einde');
   });
 
+  it('R3: the new candidacy asks the version of each obligation document and sends only those filled in', () => {
+    const form = candidacyForm(page.partners);
+    expect(form.fields.filter((f) => f.name.startsWith('documents.')).map((f) => f.label)).toEqual([
+      msg.formLabel['documents.lease'],
+      msg.formLabel['documents.toelichting'],
+      msg.formLabel['documents.rio'],
+      msg.formLabel['documents.huisdierenbeleid'],
+    ]);
+    const values = { kind: 'VT', 'tenant.name': 'An', registeringPartnerId: 'de-vaart', supportingPartnerId: 'de-vaart', 'supportWorker.name': 'Bart', 'documents.rio': ' RIO 2024 ' };
+    expect(form.body(values, 'key-1')).toMatchObject({ documents: { rio: 'RIO 2024' } });
+    expect(form.body({ ...values, 'documents.rio': '' }, 'key-1')).not.toHaveProperty('documents');
+  });
+
   it('R1: an empty new candidacy names every missing field at once, and says which are required', () => {
     const form = candidacyForm(page.partners);
     const missing = missingRequired(form, { ...initialValues(form), kind: 'VT' });
