@@ -9,7 +9,9 @@ import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_FILE, PAGE_FILE, taskpaneHtml } from '../addin/web/page';
-import { TAB_BUNDLE_FILE, TAB_PAGE_FILE, tabHtml } from '../bot/tab/page';
+import { MEETING_BUNDLE_FILE, MEETING_PAGE_FILE, OVERVIEW_BUNDLE_FILE, OVERVIEW_PAGE_FILE, pageHtml, TAB_BUNDLE_FILE, TAB_PAGE_FILE, tabHtml } from '../bot/tab/page';
+import { meetingMessages } from '../shared/messages/meeting';
+import { reportMessages } from '../shared/messages/report';
 
 const root = path.resolve(__dirname, '..');
 export const WEB_OUT_DIR = path.join(root, 'dist', 'web', 'addin');
@@ -52,6 +54,11 @@ const TAB: WebPage = {
   html: tabHtml,
   sources: [path.join(root, 'bot', 'tab'), path.join(root, 'shared', 'messages'), path.join(root, 'addin', 'web', 'sign-in.ts')],
 };
+
+// The meeting page (side panel, stage, browser) and the landlord's overview, next to it in dist/web/tab/.
+const MEETING: WebPage = { ...TAB, entry: path.join(root, 'bot', 'tab', 'meeting-main.ts'), bundleFile: MEETING_BUNDLE_FILE, pageFile: MEETING_PAGE_FILE, html: () => pageHtml(meetingMessages.part.toDiscuss, MEETING_BUNDLE_FILE) };
+const OVERVIEW: WebPage = { ...TAB, entry: path.join(root, 'bot', 'tab', 'overview-main.ts'), bundleFile: OVERVIEW_BUNDLE_FILE, pageFile: OVERVIEW_PAGE_FILE, html: () => pageHtml(reportMessages.title, OVERVIEW_BUNDLE_FILE) };
+const TAB_PAGES = [TAB, MEETING, OVERVIEW];
 
 function writeAtomically(file: string, content: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -105,8 +112,11 @@ function pageIsStale(page: WebPage, outDir: string): boolean {
 
 export const buildWeb = (options: BuildWebOptions = {}) => buildPage(ADDIN, options);
 export const bundleIsStale = (outDir: string = WEB_OUT_DIR): boolean => pageIsStale(ADDIN, outDir);
-export const buildTab = (options: BuildWebOptions = {}) => buildPage(TAB, options);
-export const tabBundleIsStale = (outDir: string = TAB_OUT_DIR): boolean => pageIsStale(TAB, outDir);
+export async function buildTab(options: BuildWebOptions = {}): Promise<{ outDir: string; files: string[] }> {
+  const built = await Promise.all(TAB_PAGES.map((page) => buildPage(page, options)));
+  return { outDir: built[0]?.outDir ?? options.outDir ?? TAB_OUT_DIR, files: built.flatMap((b) => b.files) };
+}
+export const tabBundleIsStale = (outDir: string = TAB_OUT_DIR): boolean => TAB_PAGES.some((page) => pageIsStale(page, outDir));
 
 if (require.main === module) {
   const i = process.argv.indexOf('--out');

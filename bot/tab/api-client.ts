@@ -7,6 +7,8 @@ import { createApiRequest, segment, type ApiRequestOptions } from '../../shared/
 import type { DevToken, DevUsers, Me } from '../../shared/api/schemas';
 import type { ActionResult, DossierPage, Overview } from '../../shared/api/dossier-schemas';
 import type { AdminResult, Organisation, TransferRequests } from '../../shared/api/organisation-schemas';
+import type { MeetingNoteBody, MeetingView } from '../../shared/api/meeting-schemas';
+import type { Report } from '../../shared/rules/report';
 
 export { ApiError, type FetchLike } from '../../shared/web/api-request';
 
@@ -40,6 +42,12 @@ export function createTabClient(options: Omit<ApiRequestOptions, 'messages'>) {
     organisation: () => request<Organisation>('GET', 'organisation'),
     /** The coordinator: create or change a partner or user (POST to `path`, relative to /api/). */
     admin: (path: string, body: unknown) => request<AdminResult>('POST', path, body),
+    /** R13-R16: a partner's consultation of a month as it is held (side panel, stage, browser). */
+    meeting: (partnerId: string, month: string) => request<MeetingView>('GET', `meetings/${segment(partnerId)}/${segment(month)}`),
+    noteConclusion: (partnerId: string, month: string, note: MeetingNoteBody) => request<MeetingView>('POST', `meetings/${segment(partnerId)}/${segment(month)}/conclusions`, note),
+    sendConclusions: (partnerId: string, month: string) => request<MeetingView>('POST', `meetings/${segment(partnerId)}/${segment(month)}/send`),
+    /** The landlord's overview of the months [fromMonth, toMonth]. */
+    report: (fromMonth: string, toMonth: string) => request<Report>('GET', `report?fromMonth=${segment(fromMonth)}&toMonth=${segment(toMonth)}`),
     removeUser: (tenantId: string, objectId: string) => request<AdminResult>('DELETE', `users/${segment(tenantId)}/${segment(objectId)}`),
   };
 }

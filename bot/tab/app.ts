@@ -48,7 +48,10 @@ type Phase = { kind: 'loading' } | { kind: 'signin'; users: DevUsers['users']; e
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : msg.unexpected);
 
-export function TabApp({ host }: { host: TabHost }): ReactNode {
+/** What a page shows once signed in; default the dossier workspace (the meeting and overview pages bring their own). */
+export type SignedInView = (props: { client: TabClient; me: Me; host: TabHost }) => ReactNode;
+
+export function TabApp({ host, view }: { host: TabHost; view?: SignedInView }): ReactNode {
   const [token, setToken] = useState<string | undefined>(undefined);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const client = useMemo(() => createTabClient({ baseUrl: host.apiBase, fetch: host.fetch, token: () => token }), [host, token]);
@@ -123,7 +126,7 @@ export function TabApp({ host }: { host: TabHost }): ReactNode {
       content = h(DevSignIn, { users: phase.users, ...(phase.error ? { error: phase.error } : {}), onSignIn: signIn });
       break;
     case 'ready':
-      content = h(Workspace, { client, me: phase.me, host, onSignOut: host.teams ? undefined : signOut });
+      content = view ? h(view, { client, me: phase.me, host }) : h(Workspace, { client, me: phase.me, host, onSignOut: host.teams ? undefined : signOut });
       break;
   }
   // The whole width of the tab or dialog: the list has many columns.

@@ -10,13 +10,24 @@ export const TAB_PAGE_FILE = 'dossiers.html';
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function tabHtml(): string {
+  return pageHtml(msg.title, TAB_BUNDLE_FILE);
+}
+
+/** The meeting side panel and stage (configurable tab), and the landlord's overview (personal tab). */
+export const MEETING_BUNDLE_FILE = 'meeting.js';
+export const MEETING_PAGE_FILE = 'meeting.html';
+export const OVERVIEW_BUNDLE_FILE = 'overview.js';
+export const OVERVIEW_PAGE_FILE = 'overview.html';
+
+/** One page of the tab: the bundle only, relative paths. */
+export function pageHtml(title: string, bundle: string): string {
   return `<!doctype html>
 <html lang="nl-BE">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(msg.title)}</title>
-<script src="${TAB_BUNDLE_FILE}" defer></script>
+<title>${escapeHtml(title)}</title>
+<script src="${bundle}" defer></script>
 </head>
 <body>
 <div id="root"></div>

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { tabMessages } from '../../shared/messages/tab';
 import { problem } from '../../shared/server/problem';
-import { TAB_BUNDLE_FILE, TAB_PAGE_FILE } from './page';
+import { MEETING_BUNDLE_FILE, MEETING_PAGE_FILE, OVERVIEW_BUNDLE_FILE, OVERVIEW_PAGE_FILE, TAB_BUNDLE_FILE, TAB_PAGE_FILE } from './page';
 
 function findRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
@@ -75,6 +75,13 @@ export function registerTabStatic(server: Server, options: TabStaticOptions): vo
       }
     };
 
-  server.get(`/tab/${TAB_PAGE_FILE}`, serve(TAB_PAGE_FILE, 'text/html; charset=utf-8', { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'no-referrer' }));
-  server.get(`/tab/${TAB_BUNDLE_FILE}`, serve(TAB_BUNDLE_FILE, 'application/javascript; charset=utf-8'));
+  // The dossiers page, the meeting page (side panel, stage) and the landlord's overview.
+  for (const [page, bundle] of [
+    [TAB_PAGE_FILE, TAB_BUNDLE_FILE],
+    [MEETING_PAGE_FILE, MEETING_BUNDLE_FILE],
+    [OVERVIEW_PAGE_FILE, OVERVIEW_BUNDLE_FILE],
+  ] as const) {
+    server.get(`/tab/${page}`, serve(page, 'text/html; charset=utf-8', { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'no-referrer' }));
+    server.get(`/tab/${bundle}`, serve(bundle, 'application/javascript; charset=utf-8'));
+  }
 }
