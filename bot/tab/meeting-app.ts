@@ -125,8 +125,13 @@ function MeetingPanel(props: PanelProps): ReactNode {
     }
   };
 
+  // A dossier to discuss is also in the overview: its conclusion and buttons go with its first place only.
+  const placed = new Set<string>();
   const dossierBlock = (d: MeetingDossier) => {
-    const c = noted.get(d.dossierId);
+    const first = !placed.has(d.dossierId);
+    placed.add(d.dossierId);
+    const c = first ? noted.get(d.dossierId) : undefined;
+    const decideHere = decide && first;
     const head = [d.number, d.kindLabel, d.statusLabel].join(' · ');
     return h(
       'li',
@@ -139,8 +144,8 @@ function MeetingPanel(props: PanelProps): ReactNode {
       c
         ? h('p', { 'data-noted': 'true', style: { margin: '4px 0' } }, h('strong', null, `${msg.noted}: ${c.decisionLabel}`), ' ', c.summary)
         : null,
-      decide && editing !== d.dossierId ? h(Button, { size: 'small', onClick: () => setEditing(d.dossierId) }, c ? msg.change : msg.note) : null,
-      decide && editing === d.dossierId
+      decideHere && editing !== d.dossierId ? h(Button, { size: 'small', onClick: () => setEditing(d.dossierId) }, c ? msg.change : msg.note) : null,
+      decideHere && editing === d.dossierId
         ? h(NoteForm, {
             dossier: d,
             view,

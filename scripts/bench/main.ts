@@ -11,6 +11,7 @@ import path from 'node:path';
 import { brusselsDate, nextOpenConsultation } from '../../shared/rules/calendar';
 import { createServiceContext } from '../../shared/services/context';
 import { getAgenda } from '../../shared/services/get-agenda';
+import { reportFromStore } from '../../shared/services/get-report';
 import { createStore, DIRECTORY_CACHE_MS, startAzurite, type Store } from '../../shared/store';
 import { freePort } from '../../test/support/net';
 import { measureTurns, startServiceUrl } from './bot-turns';
@@ -79,6 +80,20 @@ async function agendaRequests(store: Store, now: string): Promise<{ requests: nu
   const before = store.requestCount();
   const started = performance.now();
   await getAgenda(ctx);
+  return { requests: store.requestCount() - before, ms: round(performance.now() - started, 1) };
+}
+
+/** overviewMs: the landlord's overview of the last twelve months over all dossiers (reads per partition). */
+async function overview(store: Store, today: string): Promise<{ requests: number; ms: number }> {
+  const to = today.slice(0, 7);
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  const from = `${y - 1}-${String(m).padStart(2, '0')}`;
+  const ports = store.forLandlord(LANDLORD.id);
+  const calendar = { closingDays: [...LANDLORD.closingDays] };
+  await reportFromStore(ports, { from, to }, today, calendar); // warm
+  const before = store.requestCount();
+  const started = performance.now();
+  await reportFromStore(ports, { from, to }, today, calendar);
   return { requests: store.requestCount() - before, ms: round(performance.now() - started, 1) };
 }
 
@@ -152,6 +167,10 @@ async function main(): Promise<void> {
     results.agendaServiceMs = { at1000: at1000.ms, at10000: at10000.ms };
     say(`agenda of one partner (20 dossiers): ${at1000.requests} storage requests at 1,000 dossiers in total, ${at10000.requests} at 10,000`);
     say(`  the same call took ${at1000.ms} ms at 1,000 and ${at10000.ms} ms at 10,000 (Azurite in memory)`);
+    const report = await overview(store, today);
+    results.overviewMs = report.ms;
+    results.overviewStorageRequests = report.requests;
+    say(`landlord's overview of 12 months over all 10,000 dossiers: ${report.ms} ms, ${report.requests} storage requests (3 per partner + 1)`);
 
     const members = benchUsers().filter((u) => u.role === 'partner-member');
     const ports = store.forLandlord(LANDLORD.id);

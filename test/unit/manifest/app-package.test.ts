@@ -98,7 +98,9 @@ describe('app package with production settings', () => {
       websiteUrl: 'https://woonbegeleiding.vivendo.be/tab/dossiers.html',
       scopes: ['personal'],
     });
-    expect(manifest.staticTabs.map((t: Manifest) => t.entityId)).toEqual(['dossiers', 'conversations', 'about']);
+    expect(manifest.staticTabs.map((t: Manifest) => t.entityId)).toEqual(['dossiers', 'overview', 'conversations', 'about']);
+    // The landlord's overview in pictures (the page itself answers partner members that it is not for them).
+    expect(manifest.staticTabs[1]).toMatchObject({ name: 'Overzicht', contentUrl: 'https://woonbegeleiding.vivendo.be/tab/overview.html', scopes: ['personal'] });
     expect(manifest.validDomains).toEqual(['woonbegeleiding.vivendo.be']);
     expect(manifest.webApplicationInfo).toEqual({
       id: productionEnv.ADDIN_APP_ID,
@@ -106,11 +108,24 @@ describe('app package with production settings', () => {
     });
   });
 
-  it('asks the meeting chat permission and the mail item permission, nothing more', () => {
+  it('asks the meeting chat permission, sharing to the meeting stage and the mail item permission, nothing more', () => {
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       // First: Office tools read the add-in's permission from the first entry.
       { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+    ]);
+  });
+
+  it('has the consultation in the meeting: a configurable tab for the side panel, the meeting chat and the stage', () => {
+    expect(manifest.configurableTabs).toEqual([
+      {
+        configurationUrl: 'https://woonbegeleiding.vivendo.be/tab/meeting.html?config=1',
+        canUpdateConfiguration: true,
+        scopes: ['groupChat'],
+        context: ['meetingSidePanel', 'meetingChatTab', 'meetingStage', 'meetingDetailsTab'],
+        meetingSurfaces: ['sidePanel', 'stage'],
+      },
     ]);
   });
 
