@@ -117,6 +117,13 @@ export async function buildTab(options: BuildWebOptions = {}): Promise<{ outDir:
   return { outDir: built[0]?.outDir ?? options.outDir ?? TAB_OUT_DIR, files: built.flatMap((b) => b.files) };
 }
 export const tabBundleIsStale = (outDir: string = TAB_OUT_DIR): boolean => TAB_PAGES.some((page) => pageIsStale(page, outDir));
+/** One page of the tab (by its HTML or bundle file), when stale: local mode builds only what is asked for. */
+export async function buildTabPageIfStale(file: string, outDir: string = TAB_OUT_DIR): Promise<boolean> {
+  const page = TAB_PAGES.find((p) => p.pageFile === file || p.bundleFile === file);
+  if (!page || !pageIsStale(page, outDir)) return false;
+  await buildPage(page, { outDir });
+  return true;
+}
 
 if (require.main === module) {
   const i = process.argv.indexOf('--out');

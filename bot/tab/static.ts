@@ -40,30 +40,32 @@ export interface TabStaticOptions {
 
 export function registerTabStatic(server: Server, options: TabStaticOptions): void {
   const webDir = options.webDir ?? TAB_WEB_DIR;
-  let building: Promise<void> | undefined;
-  const ensureBundle = async (): Promise<void> => {
+  // Per page: the first request of one page builds that page's bundle only (the overview's charts are large).
+  const building = new Map<string, Promise<void>>();
+  const ensureBundle = async (file: string): Promise<void> => {
     if (!options.local) return;
-    building ??= (async () => {
-      try {
-        // Dev tooling (esbuild) only in local mode: production installs no devDependencies.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { buildTab, tabBundleIsStale } = require('../../scripts/build-web') as typeof import('../../scripts/build-web');
-        if (tabBundleIsStale(webDir)) {
+    let run = building.get(file);
+    if (!run) {
+      run = (async () => {
+        try {
+          // Dev tooling (esbuild) only in local mode: production installs no devDependencies.
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const { buildTabPageIfStale } = require('../../scripts/build-web') as typeof import('../../scripts/build-web');
           const started = Date.now();
-          await buildTab({ outDir: webDir });
-          options.logger.info({ ms: Date.now() - started }, 'tab: dossiers page bundle built');
+          if (await buildTabPageIfStale(file, webDir)) options.logger.info({ ms: Date.now() - started, file }, 'tab: page bundle built');
+        } finally {
+          building.delete(file);
         }
-      } finally {
-        building = undefined;
-      }
-    })();
-    return building;
+      })();
+      building.set(file, run);
+    }
+    return run;
   };
 
   const serve = (file: string, type: string, extra: Record<string, string> = {}) =>
     async function (_req: Request, res: Response): Promise<void> {
       try {
-        await ensureBundle();
+        await ensureBundle(file);
         const body = await fs.readFile(path.join(webDir, file));
         res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', ...extra });
         res.end(body);
