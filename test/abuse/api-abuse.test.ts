@@ -15,7 +15,7 @@ import { active, deVaartMember, snapshot, stored, woonkrachtMember, type World }
 import { entraCoordinator, entraMember, entraStranger, FOREIGN_TENANT, PARTNER_TENANT, startHarness, type Harness } from '../integration/addin/harness';
 import { bodyFor, pathFor, type Target } from './route-samples';
 
-jest.setTimeout(60_000);
+jest.setTimeout(300_000);
 
 /** A member of woonkracht with an Entra identity: the attacker from another partner. */
 const attacker: User = { ...woonkrachtMember, tenantId: PARTNER_TENANT, objectId: '41111111-2222-4333-8444-555555555555', displayName: 'Medewerker Woonkracht' };

@@ -11,7 +11,7 @@ import { active, deVaartMember, stored, woonkrachtMember, DEMO } from '../integr
 import { rawRequest, startHarness, type Harness } from '../integration/addin/harness';
 import { bodyFor, pathFor, type Target } from './route-samples';
 
-jest.setTimeout(60_000);
+jest.setTimeout(300_000);
 
 let h: Harness;
 let victim: Dossier;

@@ -15,7 +15,7 @@ import { ClickLog, confirmMonths, countConfirmations, seedAwaitingConfirmation }
 import { loadUsers, runLoad } from '../../scripts/load/run';
 import { createTestStore } from '../setup/test-store';
 
-jest.setTimeout(60_000);
+jest.setTimeout(300_000);
 
 const today = () => brusselsDate(new Date().toISOString());
 

@@ -417,7 +417,7 @@ maybe('Outlook task pane in Chromium (e2e)', () => {
     await expect(page.getByText(msg.consultation.fromInvitation)).toBeVisibleSoon();
 
     // Another organisation's invitation: said so, with the own organisation's next consultation.
-    await page.goto(`${product.url}/addin/taskpane.html?ref=${encodeURIComponent('[WB:de-linde:' + open.month + ']')}`);
+    await page.goto(`${product.url}/addin/taskpane.html?ref=${encodeURIComponent('[WB:de-linde:' + open.month + ']')}`, { waitUntil: 'domcontentloaded' });
     await expect(page.getByText(msg.consultation.otherInvitation)).toBeVisibleSoon();
     await page.getByRole('heading', { level: 2, name: msg.consultation.heading(open.meetingDate) }).waitFor();
     await context.close();

@@ -41,7 +41,7 @@ describe('task pane files, local mode', () => {
     expect(js).toContain('Dossiers agenderen voor het structureel overleg');
     expect(js).not.toContain('ZodError'); // types only from the server's schemas
     expect(js).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
-  }, 60_000);
+  }, 300_000);
 
   it.each(['/addin/office-js/office.js', '/addin/office-js/../../package.json', '/addin/office-js/%2e%2e/%2e%2e/package.json', '/addin/office-js/..%2f..%2fpackage.json'])(
     'serves no Office.js of its own, nor anything from node_modules: %s',

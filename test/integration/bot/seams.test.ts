@@ -37,7 +37,7 @@ beforeAll(async () => {
   cardId = h.connector.posts(DE_VAART_CHAT.id)[0]?.createdId as string;
   deVaart = h.demo.dossiers.filter((d) => d.supportingPartnerId === 'de-vaart' && d.registeringPartnerId === 'de-vaart' && d.status === 'active' && d.consent);
   h.connector.clear();
-}, 60_000);
+}, 300_000);
 afterAll(() => h.stop());
 afterEach(() => expect(h.connector.violations).toEqual([]));
 

@@ -13,7 +13,7 @@ import { createStore } from '../../../shared/store';
 import { demoData } from '../../../shared/demo/demo-data';
 import { testConnectionString, testPrefix } from '../../setup/test-store';
 
-jest.setTimeout(60_000);
+jest.setTimeout(300_000);
 
 const prefix = testPrefix();
 process.env.TABLE_PREFIX = prefix;

@@ -13,5 +13,5 @@ describe('two instances on one storage', () => {
     expect([...posts.values()].every((c) => c === 1)).toBe(true);
     expect([...posts.keys()].sort()).toEqual(busyPosts());
     expect(two.instances.flatMap((i) => i.meetings).sort()).toEqual(['wb-vivendo-de-vaart-2026-11', 'wb-vivendo-onderdak-2026-11', 'wb-vivendo-woonkracht-2026-11']);
-  }, 60_000);
+  }, 300_000);
 });

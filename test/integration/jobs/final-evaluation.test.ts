@@ -16,7 +16,7 @@ const WHOLE_HOME = (['house', 'garden', 'terrace', 'garage'] as const).map((part
 let world: JobsWorld;
 beforeAll(async () => {
   world = await createJobsWorld();
-}, 60_000);
+}, 300_000);
 
 /** The demo's running trajectories whose final evaluation round includes 2 November 2026 (planned end 01/11 or 01/12/2026). */
 const ending = (): Dossier[] =>
@@ -49,7 +49,7 @@ it('R19: without the worker, a new final evaluation is asked for once; with the 
   ]);
   // Once: the next day asks nothing again.
   expect((await planReminders('2026-11-04T08:00')).filter((m) => m.key.includes('final-evaluation-again'))).toEqual([]);
-}, 60_000);
+}, 300_000);
 
 it('R19: a new final evaluation planned after it: nothing to redo', async () => {
   const [d] = ending() as [Dossier];

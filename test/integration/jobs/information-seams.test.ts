@@ -24,7 +24,7 @@ let jobs: Instance;
 beforeAll(async () => {
   world = await createJobsWorld();
   jobs = world.instance();
-}, 60_000);
+}, 300_000);
 
 it('R6, R10: the request follows the dossier to Woonkracht, which is reminded once, 5 working days after the handover; R7: a lapsed request is not reminded', async () => {
   const asked = await requestInformation(world.ctx(coordinator, at('2026-11-02T10:00')), { dossierId: moving.id, question: 'Hoe verloopt het?' });

@@ -15,7 +15,7 @@ describe('a month of the protocol calendar, hour by hour', () => {
   let r: Replay;
   beforeAll(async () => {
     r = await replay(hours('2026-11-01T00:00', '2026-12-05T00:00'));
-  }, 60_000);
+  }, 300_000);
 
   it('every mail and every Teams post happens exactly once', () => {
     expect([...counts(sendsOf(r)).values()].every((n) => n === 1)).toBe(true);

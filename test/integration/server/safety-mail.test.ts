@@ -63,4 +63,4 @@ it('a safety signal from the bot\'s form is in the landlord\'s outbox within sec
     await connector.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 60_000);
+}, 300_000);
