@@ -27,11 +27,11 @@ export async function postAgendasWith(
   landlordId: string,
   options: { partnerId?: string } = {},
 ): Promise<AgendaPostResult> {
-  const landlord = await rt.deps.store.landlords.get(landlordId);
+  const landlord = await rt.services.landlord(landlordId);
   if (!landlord) throw new Error(`postAgendas: unknown landlord ${landlordId}`);
   // Default: the next consultation whose flag deadline has not passed (R15).
   const month = requested ?? flagMonthAt(rt.now(), { closingDays: landlord.closingDays });
-  const ports = rt.deps.store.forLandlord(landlordId);
+  const ports = rt.services.systemReads(landlordId);
   const results: AgendaPostResult['results'] = [];
   const partners = (await ports.partners.list()).filter((p) => !options.partnerId || p.id === options.partnerId);
   for (const partner of partners) {

@@ -14,7 +14,6 @@ import {
   type TaskModuleResponse,
 } from 'botbuilder';
 import { botMessages } from '../../shared/messages/bot';
-import { resolveUser } from '../../shared/services';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/card';
 import { noticeCard } from '../cards/message-cards';
 import { handleAction } from './actions';
@@ -26,9 +25,6 @@ import { forgetMembers } from './render';
 import { replyText } from './reply';
 import { userContext, type BotRuntime } from './runtime';
 import { describeError, setTurn, turnOf, type KnownTurn, type Turn } from './turn';
-
-/** How long a claimed activity counts as in progress; after that a redelivery may handle it. */
-const ACTIVITY_LEASE_MS = 2 * 60_000;
 
 function isRemoval(context: TurnContext): boolean {
   const a = context.activity;
@@ -73,7 +69,7 @@ export class WoonbegeleidingBot extends TeamsActivityHandler {
     let first = true;
     try {
       // A redelivery (same activity id) is handled once; an invoke still gets its answer (rendered, no effect).
-      first = activity.id ? await rt.deps.store.exactlyOnce.claim(key, { now, leaseMs: ACTIVITY_LEASE_MS, reclaimFailed: true }) : true;
+      first = activity.id ? await rt.services.activities.claim(key, now) : true;
       if (!first && activity.type !== 'invoke') {
         rt.deps.logger.debug({ type: loggableType(activity.type) }, 'teams: redelivered activity ignored');
         return;
@@ -81,10 +77,10 @@ export class WoonbegeleidingBot extends TeamsActivityHandler {
       turn.duplicate = !first;
       turn.known = await this.identify(turn);
       await super.run(context);
-      if (first && activity.id) await rt.deps.store.exactlyOnce.markDone(key);
+      if (first && activity.id) await rt.services.activities.done(key);
     } catch (error) {
       const text = describeError(rt, error, `turn:${loggableType(activity.type)}`);
-      if (first && activity.id) await rt.deps.store.exactlyOnce.markFailed(key, error instanceof Error ? error.name : 'error').catch(() => undefined);
+      if (first && activity.id) await rt.services.activities.failed(key, error instanceof Error ? error.name : 'error').catch(() => undefined);
       // Whatever failed (storage down, ...), the user gets a Dutch answer; an invoke always gets its response.
       if (activity.type === 'message') await replyText(turn, text).catch(() => undefined);
       if (activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
@@ -99,23 +95,24 @@ export class WoonbegeleidingBot extends TeamsActivityHandler {
   private async identify(turn: Turn): Promise<KnownTurn | undefined> {
     const from = turn.context.activity.from;
     if (!from?.aadObjectId || !turn.tenantId) return undefined;
-    const resolved = await resolveUser(this.rt.deps.store, { tenantId: turn.tenantId, objectId: from.aadObjectId });
+    const resolved = await this.rt.services.identify({ tenantId: turn.tenantId, objectId: from.aadObjectId });
     if (resolved.status !== 'known') {
       this.rt.deps.logger.info({ reason: resolved.reason }, 'teams: unknown user');
       return undefined;
     }
-    const ports = this.rt.deps.store.forLandlord(resolved.landlord.id);
-    const stored = (await ports.conversations.get(turn.conversationId)) as BotLink | undefined;
+    const ctx = userContext(this.rt, resolved.landlord, resolved.user);
+    const conversations = this.rt.services.conversations(resolved.landlord.id);
+    const stored = (await conversations.get(turn.conversationId)) as BotLink | undefined;
     const reference = storedReference(TurnContext.getConversationReference(turn.context.activity), turn.kind);
     const fresh: BotLink = { conversationId: turn.conversationId, kind: turn.kind, reference, tenantId: turn.tenantId };
     // On removal nothing is stored again; otherwise the reference is kept current (the service URL can change).
-    const link = isRemoval(turn.context) ? (stored ?? fresh) : await remember(ports.conversations, { ...fresh, tenantId: turn.tenantId }, stored);
+    const link = isRemoval(turn.context) ? (stored ?? fresh) : await remember(conversations, { ...fresh, tenantId: turn.tenantId }, stored);
     return {
       user: resolved.user,
       landlord: resolved.landlord,
       ...(resolved.partner ? { partner: resolved.partner } : {}),
-      ports,
-      ctx: userContext(this.rt, resolved.landlord, resolved.user),
+      ports: ctx.ports,
+      ctx,
       link,
     };
   }
@@ -166,12 +163,12 @@ export class WoonbegeleidingBot extends TeamsActivityHandler {
   /** Uninstalled: the reference is removed (also when someone unknown removed the bot). */
   private async removed(context: TurnContext): Promise<void> {
     const turn = turnOf(context);
-    const landlords = turn.known ? [turn.known.landlord] : await this.rt.deps.store.landlords.list();
+    const landlords = turn.known ? [turn.known.landlord] : await this.rt.services.landlords();
     for (const landlord of landlords) {
       forgetMembers(landlord.id, turn.conversationId);
-      await this.rt.deps.store
-        .forLandlord(landlord.id)
-        .conversations.remove(turn.conversationId)
+      await this.rt.services
+        .conversations(landlord.id)
+        .remove(turn.conversationId)
         .catch(() => undefined); // not stored for this landlord
     }
     this.rt.deps.logger.info({ conversation: turn.conversationId, kind: turn.kind }, 'teams: uninstalled, reference removed');

@@ -16,6 +16,7 @@ import type { AppDeps } from '../../shared/server/app-deps';
 import { problem } from '../../shared/server/problem';
 import { serverMessages } from '../../shared/messages/server';
 import type { Notifier } from '../../shared/services/notifier';
+import { surfaceServices } from '../../shared/services/surface-services';
 import type { TeamsPublisher } from '../../shared/jobs';
 import { postAgendasWith, type AgendaPostResult } from './agendas';
 import { JobsTeamsPublisher } from './jobs-publisher';
@@ -104,16 +105,17 @@ export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): Te
   };
 
   const clock = runtimeClock(deps);
+  const services = surfaceServices(deps);
   const background = new Background((error, what) => deps.logger.error({ what, error: error instanceof Error ? error.name : 'error' }, 'teams: background work failed'));
   const sender = new ProactiveSender({
     connector: options.connector ?? connector,
-    once: deps.store.exactlyOnce,
+    once: services.deliveryKeys,
     logger: deps.logger,
     clock: deps.clock,
-    onGone: (target) => markGone(deps.store.forLandlord(target.landlordId).conversations, target.conversationId, clock.now()),
+    onGone: (target) => markGone(services.conversations(target.landlordId), target.conversationId, clock.now()),
     ...options.sender,
   });
-  const rt: BotRuntime = { deps, sender, background, notifier: undefined as unknown as Notifier, ...clock };
+  const rt: BotRuntime = { deps, services, sender, background, notifier: undefined as unknown as Notifier, ...clock };
   const teamsNotifier = new TeamsNotifier(rt);
   const notifier = options.notifier ? options.notifier(teamsNotifier) : teamsNotifier;
   rt.notifier = notifier;

@@ -26,7 +26,7 @@ export class JobsTeamsPublisher implements TeamsPublisher {
   consultationOff = (m: ConsultationOffMessage) => this.agenda(m.landlordId, m.partnerId, m.month);
 
   private async toCoordinator(landlordId: string, key: string, text: string): Promise<TeamsDelivery> {
-    const links = (await this.rt.deps.store.forLandlord(landlordId).conversations.listAlertChannels()) as BotLink[];
+    const links = (await this.rt.services.conversations(landlordId).listAlertChannels()) as BotLink[];
     let delivered = false;
     for (const link of links) {
       const target = targetOf(link, landlordId);
@@ -40,7 +40,7 @@ export class JobsTeamsPublisher implements TeamsPublisher {
   remindCoordinator = async (m: CoordinatorReminderMessage): Promise<TeamsDelivery> => {
     const r = m.reminder;
     if (r.kind === 'record-conclusions') {
-      const partner = await this.rt.deps.store.forLandlord(m.landlordId).partners.get(r.partnerId);
+      const partner = await this.rt.services.systemReads(m.landlordId).partners.get(r.partnerId);
       return this.toCoordinator(m.landlordId, m.key, msg.recordConclusions(partner?.name ?? r.partnerId, calendarMessages.formatDate(r.meetingDate)));
     }
     const label = trajectoryTimingMessages.milestoneLabel[r.milestone];

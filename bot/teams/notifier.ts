@@ -53,11 +53,11 @@ export class TeamsNotifier implements Notifier {
   constructor(private readonly rt: BotRuntime) {}
 
   private async landlord(id: string): Promise<LandlordConfig | undefined> {
-    return this.rt.deps.store.landlords.get(id);
+    return this.rt.services.landlord(id);
   }
 
   private ports(landlordId: string) {
-    return this.rt.deps.store.forLandlord(landlordId);
+    return this.rt.services.systemReads(landlordId);
   }
 
   // R9
@@ -203,8 +203,8 @@ export class TeamsNotifier implements Notifier {
   private async viewerFor(link: BotLink, landlordId: string) {
     const owner = (link.reference.user as { aadObjectId?: string } | undefined)?.aadObjectId;
     if (link.kind === 'personal' && owner && link.tenantId) {
-      const user = await this.rt.deps.store.users.get(link.tenantId, owner);
-      if (user && user.landlordId === landlordId) return userViewer(user, false);
+      const user = await this.rt.services.landlordUser(landlordId, { tenantId: link.tenantId, objectId: owner });
+      if (user) return userViewer(user, false);
     }
     return baseViewer(link.kind !== 'personal');
   }

@@ -74,12 +74,8 @@ export async function renderAgenda(rt: BotRuntime, input: AgendaRender): Promise
 
 /** Display name of who confirmed: a member of the partner, looked up by object id. */
 async function nameOf(rt: BotRuntime, landlordId: string, partner: Partner, objectId: string): Promise<string | undefined> {
-  if (partner.m365TenantId) {
-    const user = await rt.deps.store.users.get(partner.m365TenantId, objectId);
-    if (user && user.landlordId === landlordId) return user.displayName;
-  }
-  const all = await rt.deps.store.users.listByLandlord(landlordId);
-  return all.find((u) => u.objectId === objectId)?.displayName;
+  const user = await rt.services.landlordUser(landlordId, { ...(partner.m365TenantId ? { tenantId: partner.m365TenantId } : {}), objectId }, { search: true });
+  return user?.displayName;
 }
 
 export interface ConclusionsRender {
@@ -170,8 +166,8 @@ export async function knownMembers(rt: BotRuntime, landlordId: string, link: Bot
   for (const m of (members ?? []).slice(0, 500)) {
     if (typeof m.id !== 'string' || typeof m.aadObjectId !== 'string') continue;
     const tenantId = typeof m.tenantId === 'string' ? m.tenantId : (link.tenantId ?? '');
-    const user = tenantId ? await rt.deps.store.users.get(tenantId, m.aadObjectId) : undefined;
-    if (user && user.landlordId === landlordId) users.push({ teamsId: m.id, user });
+    const user = tenantId ? await rt.services.landlordUser(landlordId, { tenantId, objectId: m.aadObjectId }) : undefined;
+    if (user) users.push({ teamsId: m.id, user });
   }
   memberCache.set(key, { at: nowMs, users });
   return users;

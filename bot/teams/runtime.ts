@@ -5,12 +5,15 @@
 import type { AppDeps } from '../../shared/server/app-deps';
 import { brusselsDate } from '../../shared/rules/calendar';
 import type { Instant, IsoDate, LandlordConfig, User } from '../../shared/rules/types';
-import { createServiceContext, type ServiceContext } from '../../shared/services/context';
+import type { ServiceContext } from '../../shared/services/context';
 import type { Notifier } from '../../shared/services/notifier';
+import type { SurfaceServices } from '../../shared/services/surface-services';
 import type { ProactiveSender } from './sender';
 
 export interface BotRuntime {
-  deps: AppDeps;
+  /** The process's settings, logger and clock; never the store (the bot goes through `services`). */
+  deps: Omit<AppDeps, 'store'>;
+  services: SurfaceServices;
   sender: ProactiveSender;
   /** Set once the notifier exists (it needs the runtime itself). */
   notifier: Notifier;
@@ -65,7 +68,7 @@ export class Background {
 
 export const instantOf = (date: Date): Instant => date.toISOString();
 
-export function runtimeClock(deps: AppDeps): { now(): Instant; today(): IsoDate } {
+export function runtimeClock(deps: Pick<AppDeps, 'clock'>): { now(): Instant; today(): IsoDate } {
   return {
     now: () => instantOf(deps.clock()),
     today: () => brusselsDate(deps.clock()),
@@ -85,11 +88,11 @@ export const systemUser = (landlordId: string): User => ({
 });
 
 export function systemContext(rt: BotRuntime, landlord: LandlordConfig): ServiceContext {
-  return createServiceContext({ store: rt.deps.store, landlord, user: systemUser(landlord.id), now: rt.now(), notifier: rt.notifier, log: serviceLog(rt) });
+  return userContext(rt, landlord, systemUser(landlord.id));
 }
 
 export function userContext(rt: BotRuntime, landlord: LandlordConfig, user: User): ServiceContext {
-  return createServiceContext({ store: rt.deps.store, landlord, user, now: rt.now(), notifier: rt.notifier, log: serviceLog(rt) });
+  return rt.services.contextFor(landlord, user, { now: rt.now(), notifier: rt.notifier, log: serviceLog(rt) });
 }
 
 const serviceLog = (rt: BotRuntime) => ({

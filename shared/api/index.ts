@@ -6,6 +6,7 @@
  */
 import type { Server } from 'restify';
 import type { SurfaceDeps } from '../server/app-deps';
+import { surfaceServices } from '../services/surface-services';
 import { createAuth, isLoopbackRequest, type AuthOptions } from './auth';
 import { registerRoutes, type ApiRoute } from './http';
 import { apiRoutes } from './routes';
@@ -22,11 +23,14 @@ export interface RegisteredApi {
 
 export function registerApi(server: Server, deps: SurfaceDeps, options: ApiOptions = {}): RegisteredApi {
   const auth = createAuth(deps.config, deps.clock, options.auth);
-  const routes = apiRoutes({ deps, auth });
+  // The routes get the services, not the store (the architecture test holds them to it).
+  const { store: _store, ...surface } = deps;
+  const services = surfaceServices(deps);
+  const routes = apiRoutes({ deps: surface, services, auth });
   registerRoutes(server, routes, {
     logger: deps.logger,
     authenticate: (request) => auth.authenticate(request),
-    session: (identity) => sessionOf(deps, identity),
+    session: (identity) => sessionOf(surface, services, identity),
     devAllowed: (origin) => auth.devSignIn !== undefined && isLoopbackRequest(origin),
   });
   return { routes };

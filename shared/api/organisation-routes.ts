@@ -10,7 +10,7 @@ import { tabMessages } from '../messages/tab';
 import { trajectoryMessages } from '../messages/trajectory';
 import { ROLES } from '../rules/access';
 import type { Partner, User } from '../rules/types';
-import type { SurfaceDeps } from '../server/app-deps';
+import type { SurfaceServices } from '../services/surface-services';
 import { createPartner } from '../services/create-partner';
 import { createUser } from '../services/create-user';
 import { listOrganisation } from '../services/list-organisation';
@@ -58,8 +58,8 @@ const userItem = (u: User): s.UserItem => ({
 const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
   (value !== undefined && value.trim() !== '' ? { [key]: value } : {}) as Partial<Record<K, string>>;
 
-export function organisationRoutes(deps: Pick<SurfaceDeps, 'store'>): ApiRoute[] {
-  const admin = (session: Session): UserAdminContext => ({ ...session.ctx, users: deps.store.users });
+export function organisationRoutes(services: Pick<SurfaceServices, 'userAdmin'>): ApiRoute[] {
+  const admin = (session: Session): UserAdminContext => services.userAdmin(session.ctx);
   return [
     userRoute({
       method: 'get',

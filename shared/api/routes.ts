@@ -9,6 +9,7 @@ import { agendaMessages } from '../messages/agenda';
 import { monthCalendar, nextOpenConsultation } from '../rules/calendar';
 import { PROBLEM_MAX_LENGTH } from '../rules/flags';
 import type { SurfaceDeps } from '../server/app-deps';
+import type { SurfaceServices } from '../services/surface-services';
 import { flagDossier } from '../services/flag-dossier';
 import { getAgenda } from '../services/get-agenda';
 import { listMyDossiers } from '../services/list-my-dossiers';
@@ -42,11 +43,12 @@ function requireOwnPartner(session: Session, partnerId: string): void {
 }
 
 export interface RouteEnv {
-  deps: SurfaceDeps;
+  deps: Omit<SurfaceDeps, 'store'>;
+  services: SurfaceServices;
   auth: Auth;
 }
 
-export function apiRoutes({ deps, auth }: RouteEnv): ApiRoute[] {
+export function apiRoutes({ deps, services, auth }: RouteEnv): ApiRoute[] {
   const routes: ApiRoute[] = [
     userRoute({
       method: 'get',
@@ -198,7 +200,7 @@ export function apiRoutes({ deps, auth }: RouteEnv): ApiRoute[] {
   // The Teams tab and dialogs (bot/tab): the dossier list and page, one route per step of a trajectory.
   routes.push(...dossierRoutes());
   // R6 transfer requests for the receiving organisation; the coordinator's partners and users.
-  routes.push(...organisationRoutes(deps));
+  routes.push(...organisationRoutes(services));
   // The consultation in the Teams meeting: side panel, stage and browser (R13-R16).
   routes.push(...meetingRoutes());
   // The landlord's overview in numbers (the same use case as `woonbegeleiding report`).
@@ -216,16 +218,15 @@ export function apiRoutes({ deps, auth }: RouteEnv): ApiRoute[] {
         summary: 'Local mode: the demo users to sign in as.',
         responses: { 200: { description: 'The users', schema: s.devUsersSchema }, ...hidden },
         handle: async () => {
-          const [users, partners] = await Promise.all([
-            deps.store.users.listByLandlord(deps.config.LANDLORD_ID),
-            deps.store.forLandlord(deps.config.LANDLORD_ID).partners.list(),
-          ]);
-          const names = new Map(partners.map((p) => [p.id, p.name]));
+          const users = await services.signInUsers(deps.config.LANDLORD_ID);
           const body: s.DevUsers = {
-            users: users.map((u) => {
-              const partnerName = u.partnerId ? names.get(u.partnerId) : undefined;
-              return { tenantId: u.tenantId, objectId: u.objectId, displayName: u.displayName, roleLabel: accessMessages.roleLabel[u.role], ...(partnerName ? { partnerName } : {}) };
-            }),
+            users: users.map(({ user: u, partnerName }) => ({
+              tenantId: u.tenantId,
+              objectId: u.objectId,
+              displayName: u.displayName,
+              roleLabel: accessMessages.roleLabel[u.role],
+              ...(partnerName ? { partnerName } : {}),
+            })),
           };
           return { status: 200, body };
         },
@@ -238,7 +239,7 @@ export function apiRoutes({ deps, auth }: RouteEnv): ApiRoute[] {
         body: s.devTokenBody,
         responses: { 200: { description: 'The token', schema: s.devTokenSchema }, 400: problems[400], ...hidden },
         handle: async ({ body }) => {
-          const user = await deps.store.users.get(body.tenantId, body.objectId);
+          const user = await services.landlordUser(deps.config.LANDLORD_ID, { tenantId: body.tenantId, objectId: body.objectId });
           if (!user) throw new DomainError('not-found', serverMessages.notFound);
           const minted = await dev.mint({ tenantId: user.tenantId, objectId: user.objectId, name: user.displayName }, deps.clock());
           const reply: s.DevToken = { accessToken: minted.token, tokenType: 'Bearer', expiresAt: minted.expiresAt.toISOString() };

@@ -4,18 +4,18 @@
  * in, so a flag made in Outlook updates the partner's Teams card.
  */
 import type { SurfaceDeps } from '../server/app-deps';
-import { createServiceContext } from '../services/context';
-import { resolveUser } from '../services/resolve-user';
+import type { SurfaceServices } from '../services/surface-services';
 import { NoAccessError, type Session } from './http';
 
-export async function sessionOf(deps: SurfaceDeps, identity: { tenantId: string; objectId: string }): Promise<Session> {
-  const resolved = await resolveUser(deps.store, identity);
+export async function sessionOf(
+  deps: Pick<SurfaceDeps, 'clock' | 'notifier' | 'logger'>,
+  services: SurfaceServices,
+  identity: { tenantId: string; objectId: string },
+): Promise<Session> {
+  const resolved = await services.identify(identity);
   if (resolved.status !== 'known') throw new NoAccessError(resolved.reason);
   const { user, landlord, partner } = resolved;
-  const ctx = createServiceContext({
-    store: deps.store,
-    landlord,
-    user,
+  const ctx = services.contextFor(landlord, user, {
     now: deps.clock().toISOString(),
     notifier: deps.notifier,
     // Ids and codes only (ServiceLogger's contract): never names or problem statements.
