@@ -1,14 +1,14 @@
 /**
  * Storage for CLI commands. With AZURE_TABLES_CONNECTION_STRING or AZURE_TABLES_ENDPOINT set, that
- * storage. Otherwise the local store of `npm start`: its Azurite when the product is running (it
- * listens on AZURITE_PORT), or an Azurite started on the same data folder for the duration of the
- * command (never two emulators on one folder).
+ * storage. Otherwise the local store of `npm start` on DATA_DIR: the running server's Azurite (the
+ * port it published in DATA_DIR/storage.json), or, with no server running, an Azurite started on the
+ * same folder for the duration of the command, which holds the folder meanwhile (never two emulators
+ * on one folder: shared/store/data-folder.ts).
  */
-import path from 'node:path';
-import { connect as tcpConnect } from 'node:net';
 import { loadConfig, type Config } from '../config';
-import { connectionFromEnv, createStore, startAzurite, type Store } from '../store';
-import { azuriteConnectionString } from '../store/azurite';
+import { connectionFromEnv, createStore, type Store } from '../store';
+import { openLocalStorage, type ClaimOptions } from '../store/data-folder';
+import { storeMessages } from '../messages/store';
 
 export interface CliStore {
   store: Store;
@@ -16,32 +16,22 @@ export interface CliStore {
   close(): Promise<void>;
 }
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = tcpConnect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
+/** Says on stderr why a command waits (stdout stays the command's answer). */
+const sayWaiting: ClaimOptions['onWait'] = (holder) => void process.stderr.write(`${storeMessages.dataFolder.waiting(holder.pid)}\n`);
 
-export async function openCliStore(env: NodeJS.ProcessEnv = process.env): Promise<CliStore> {
+export async function openCliStore(env: NodeJS.ProcessEnv = process.env, options: ClaimOptions = { onWait: sayWaiting }): Promise<CliStore> {
   const config = loadConfig(env);
   const fromEnv = connectionFromEnv(env);
   if (fromEnv) {
     const store = await createStore({ connection: fromEnv, tablePrefix: config.TABLE_PREFIX });
     return { store, config, close: async () => undefined };
   }
-  const port = config.AZURITE_PORT || 10002;
-  if (await listening(port)) {
-    const store = await createStore({ connection: { connectionString: azuriteConnectionString(port) }, tablePrefix: config.TABLE_PREFIX });
-    return { store, config, close: async () => undefined };
-  }
-  const azurite = await startAzurite({ location: path.join(config.DATA_DIR, 'azurite'), port });
+  const local = await openLocalStorage(config.DATA_DIR, 'cli', options);
   try {
-    const store = await createStore({ connection: { connectionString: azurite.connectionString }, tablePrefix: config.TABLE_PREFIX });
-    return { store, config, close: () => azurite.stop() };
+    const store = await createStore({ connection: { connectionString: local.connectionString }, tablePrefix: config.TABLE_PREFIX });
+    return { store, config, close: () => local.stop() };
   } catch (error) {
-    await azurite.stop();
+    await local.stop();
     throw error;
   }
 }

@@ -27,4 +27,15 @@ export const storeMessages = {
   },
   dossierNumberTaken: (number: string) => `Het dossiernummer ${number} is al in gebruik.`,
   alreadyFlagged: 'Dit dossier staat al op de lijst om te bespreken in dit overleg.',
+  /** One storage per data folder (shared/store/data-folder.ts): said to whoever starts the server or a command. */
+  dataFolder: {
+    serverRunning: (dataDir: string, pid: number) =>
+      `Er draait al een Woonbegeleiding-server op de gegevensmap ${dataDir} (proces ${pid}). Stop die eerst, of kies een andere map met DATA_DIR.`,
+    commandRunning: (dataDir: string, pid: number) =>
+      `De gegevensmap ${dataDir} is nog in gebruik door een woonbegeleiding-opdracht (proces ${pid}). Wacht tot die klaar is en probeer het dan opnieuw.`,
+    serverStarting: (dataDir: string, pid: number) =>
+      `De Woonbegeleiding-server op de gegevensmap ${dataDir} (proces ${pid}) is nog niet klaar met opstarten. Probeer het over enkele ogenblikken opnieuw.`,
+    waiting: (pid: number) => `De gegevensmap is in gebruik door een andere woonbegeleiding-opdracht of een opstartende server (proces ${pid}): even wachten...`,
+    unreadable: (file: string) => `Het bestand ${file} kan niet gelezen worden. Kijk na of er nog een server of opdracht draait; zo niet, verwijder het bestand.`,
+  },
 } as const;

@@ -4,7 +4,6 @@
  * DATA_DIR, and seeds the demo data into an empty store. SIGINT/SIGTERM stop the server and Azurite
  * cleanly, so Azurite writes its data file and nothing is lost.
  */
-import path from 'node:path';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../config';
 import { createServer } from './create-server';
@@ -13,21 +12,25 @@ import { brusselsDate } from '../rules/calendar';
 import { registerApiAndPages } from './web';
 import { createTeamsBot } from '../../bot/teams';
 import { createJobDeps, JobSettingsError, loadJobSettings, startScheduler, withSafetyMail, type SafetyMailNotifier, type Scheduler } from '../jobs';
-import { connectionFromEnv, createStore, DIRECTORY_CACHE_MS, startAzurite, type Connection, type RunningAzurite } from '../store';
+import { connectionFromEnv, createStore, DIRECTORY_CACHE_MS, type Connection } from '../store';
+import { DataFolderBusyError, openLocalStorage, type LocalStorage } from '../store/data-folder';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const jobSettings = loadJobSettings(); // fails fast on a wrong mail/Graph setting
   const logger = pino({ level: config.LOG_LEVEL, base: { app: 'woonbegeleiding' } });
 
-  let azurite: RunningAzurite | undefined;
+  let azurite: LocalStorage | undefined;
   let connection: Connection | undefined = connectionFromEnv();
   if (!connection) {
-    const location = path.join(config.DATA_DIR, 'azurite');
-    // AZURITE_PORT=0 picks a free port (tests, several checkouts side by side).
-    azurite = await startAzurite({ location, ...(config.AZURITE_PORT ? { port: config.AZURITE_PORT } : {}) });
+    // One storage per data folder: the server holds DATA_DIR and publishes its Azurite's port there
+    // for the CLI; it waits while a CLI command holds the folder. AZURITE_PORT=0 picks a free port.
+    azurite = await openLocalStorage(config.DATA_DIR, 'server', {
+      ...(config.AZURITE_PORT ? { port: config.AZURITE_PORT } : {}),
+      onWait: (holder) => logger.warn({ holder: holder.holder, holderPid: holder.pid }, 'local storage: the data folder is held by another process; waiting for it'),
+    });
     connection = { connectionString: azurite.connectionString };
-    logger.info({ location, port: azurite.port, pid: azurite.pid }, 'local storage: Azurite started; its data lives in this folder');
+    logger.info({ location: azurite.location, port: azurite.port, pid: azurite.azuritePid }, 'local storage: Azurite started; its data lives in this folder');
   }
 
   const stopAzurite = async () => {
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // One clear line for a configuration mistake; the error otherwise (never personal data).
-  if (error instanceof ConfigError || error instanceof JobSettingsError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof JobSettingsError || error instanceof DataFolderBusyError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });
