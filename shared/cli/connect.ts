@@ -7,7 +7,8 @@
  */
 import { loadConfig, type Config } from '../config';
 import { connectionFromEnv, createStore, type Store } from '../store';
-import { openLocalStorage, type ClaimOptions } from '../store/data-folder';
+import { DataFolderBusyError, openLocalStorage, type ClaimOptions } from '../store/data-folder';
+import { DomainError } from '../rules/errors';
 import { storeMessages } from '../messages/store';
 
 export interface CliStore {
@@ -26,7 +27,10 @@ export async function openCliStore(env: NodeJS.ProcessEnv = process.env, options
     const store = await createStore({ connection: fromEnv, tablePrefix: config.TABLE_PREFIX });
     return { store, config, close: async () => undefined };
   }
-  const local = await openLocalStorage(config.DATA_DIR, 'cli', options);
+  // A folder held by another command (or a server still starting) is said in one Dutch line.
+  const local = await openLocalStorage(config.DATA_DIR, 'cli', options).catch((error: unknown) => {
+    throw error instanceof DataFolderBusyError ? new DomainError('unavailable', error.message) : error;
+  });
   try {
     const store = await createStore({ connection: { connectionString: local.connectionString }, tablePrefix: config.TABLE_PREFIX });
     return { store, config, close: () => local.stop() };

@@ -4,7 +4,6 @@
  */
 import { cliMessages as msg } from '../messages/cli';
 import { isDomainError } from '../rules/errors';
-import { DataFolderBusyError } from '../store/data-folder';
 import { calendarCommand } from './commands/calendar';
 import { milestonesCommand } from './commands/milestones';
 import { seedCommand } from './commands/seed';
@@ -60,7 +59,7 @@ export async function runCli(
       io.err(msg.badOption(option));
       return EXIT_USAGE;
     }
-    if (isDomainError(error) || error instanceof DataFolderBusyError) {
+    if (isDomainError(error)) {
       io.err(error.message);
       return EXIT_FAILURE;
     }
