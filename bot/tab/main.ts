@@ -7,26 +7,30 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TabApp } from './app';
-import { connectTeams } from './teams-host';
+import { watchTeamsHost } from './teams-host';
 
 async function main(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
-  const teams = await connectTeams();
+  const root = createRoot(container);
   const params = new URLSearchParams(window.location.search);
   const dossierId = params.get('dossier') ?? undefined;
   const form = params.get('form') ?? undefined;
-  createRoot(container).render(
-    createElement(TabApp, {
-      host: {
-        ...(teams ? { teams } : {}),
-        storage: window.sessionStorage,
-        fetch: (url, init) => window.fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
-        apiBase: new URL('../api/', window.location.href).toString(),
-        ...(dossierId ? { dossierId } : {}),
-        ...(form ? { form } : {}),
-      },
-    }),
+  await watchTeamsHost((teams) =>
+    root.render(
+      createElement(TabApp, {
+        // Teams answering later starts the page over, signed in through Teams.
+        key: teams ? 'teams' : 'browser',
+        host: {
+          ...(teams ? { teams } : {}),
+          storage: window.sessionStorage,
+          fetch: (url, init) => window.fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
+          apiBase: new URL('../api/', window.location.href).toString(),
+          ...(dossierId ? { dossierId } : {}),
+          ...(form ? { form } : {}),
+        },
+      }),
+    ),
   );
 }
 

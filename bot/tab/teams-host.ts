@@ -4,6 +4,7 @@
  * Outside Teams (a plain browser) none of this is used: the page signs in with the development sign-in.
  */
 import { app, authentication, dialog, meeting, pages } from '@microsoft/teams-js';
+import { hostFrame } from './logic/host-frame';
 
 export interface TeamsHost {
   token(): Promise<string>;
@@ -17,16 +18,17 @@ export interface TeamsHost {
   configure(settings: { contentUrl: string; entityId: string; suggestedDisplayName: string }): Promise<void>;
 }
 
-/** Inside a frame (Teams hosts tabs and dialogs in one): try to talk to Teams, briefly. */
-export async function connectTeams(timeoutMs = 3000): Promise<TeamsHost | undefined> {
+/**
+ * Inside a frame (Teams hosts tabs and dialogs in one): try to talk to Teams; with `timeoutMs`, give up
+ * after that long (without, wait for as long as it takes).
+ */
+export async function connectTeams(timeoutMs?: number): Promise<TeamsHost | undefined> {
   if (window.self === window.top) return undefined;
-  const initialized = await Promise.race([
-    app.initialize().then(
-      () => true,
-      () => false,
-    ),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs)),
-  ]);
+  const answered = app.initialize().then(
+    () => true,
+    () => false,
+  );
+  const initialized = await (timeoutMs === undefined ? answered : Promise.race([answered, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs))]));
   if (!initialized) return undefined;
   const context = await app.getContext().catch(() => undefined);
   return {
@@ -53,4 +55,36 @@ export async function connectTeams(timeoutMs = 3000): Promise<TeamsHost | undefi
       }
     },
   };
+}
+
+/** How long a Microsoft 365 host may take to answer before the page goes on without Teams. */
+const MICROSOFT_365_ANSWER_MS = 3000;
+
+/**
+ * Hands `show` the page's host, so that no first load waits for teams-js where Teams is not the host.
+ * Its own window: at once, without Teams. Framed by Microsoft 365 (Teams, Outlook, microsoft365.com):
+ * after teams-js answered, which it does at once there (without an answer in 3 s, without Teams), so a
+ * Teams user never sees the browser's sign-in first. Framed by anything else: at once without Teams,
+ * and again with Teams if teams-js answers after all (`show` should then start over). `data-teams` on
+ * <html> says where that stands: pending, ready, absent.
+ */
+export async function watchTeamsHost(show: (teams: TeamsHost | undefined) => void): Promise<void> {
+  const setState = (state: 'pending' | 'ready' | 'absent') => (document.documentElement.dataset.teams = state);
+  const frame = hostFrame(window, document.referrer);
+  if (frame === 'top') {
+    setState('absent');
+    show(undefined);
+    return;
+  }
+  setState('pending');
+  if (frame === 'microsoft365') {
+    const teams = await connectTeams(MICROSOFT_365_ANSWER_MS);
+    setState(teams ? 'ready' : 'absent');
+    show(teams);
+    return;
+  }
+  show(undefined);
+  const teams = await connectTeams();
+  setState(teams ? 'ready' : 'absent');
+  if (teams) show(teams);
 }
