@@ -77,7 +77,9 @@ export class WoonbegeleidingBot extends TeamsActivityHandler {
       turn.duplicate = !first;
       turn.known = await this.identify(turn);
       await super.run(context);
-      if (first && activity.id) await rt.services.activities.done(key);
+      // After the answer: the claim already keeps a redelivery out for its lease, and should this
+      // write be lost, a redelivery after the lease is handled again (as after a crash).
+      if (first && activity.id) rt.background.run('activity done', () => rt.services.activities.done(key));
     } catch (error) {
       const text = describeError(rt, error, `turn:${loggableType(activity.type)}`);
       if (first && activity.id) await rt.services.activities.failed(key, error instanceof Error ? error.name : 'error').catch(() => undefined);

@@ -67,12 +67,16 @@ export async function remember(
   current?: BotLink,
 ): Promise<BotLink> {
   if (current && !current.goneAt && current.reference.serviceUrl === input.reference.serviceUrl && current.kind === input.kind) return current;
-  return (await repo.save(input.conversationId, (cur) => {
-    const previous = cur as BotLink | undefined;
-    const next: BotLink = { ...(previous ?? {}), conversationId: input.conversationId, kind: input.kind, reference: input.reference, tenantId: input.tenantId };
-    delete next.goneAt;
-    return next;
-  })) as BotLink;
+  return (await repo.save(
+    input.conversationId,
+    (cur) => {
+      const previous = cur as BotLink | undefined;
+      const next: BotLink = { ...(previous ?? {}), conversationId: input.conversationId, kind: input.kind, reference: input.reference, tenantId: input.tenantId };
+      delete next.goneAt;
+      return next;
+    },
+    current ? { known: current } : {},
+  )) as BotLink;
 }
 
 export async function markGone(repo: ConversationRepository, conversationId: string, at: Instant): Promise<void> {
@@ -81,12 +85,17 @@ export async function markGone(repo: ConversationRepository, conversationId: str
   await repo.save(conversationId, (cur) => ({ ...(cur as BotLink), goneAt: at }) as BotLink);
 }
 
-export async function trackCard(repo: ConversationRepository, conversationId: string, card: TrackedCard): Promise<void> {
-  await repo.save(conversationId, (cur) => {
-    const link = (cur ?? { conversationId, kind: 'groupChat', reference: {} }) as BotLink;
-    const others = (link.cards ?? []).filter((c) => c.activityId !== card.activityId);
-    return { ...link, cards: [...others, card].slice(-MAX_TRACKED_CARDS) } as BotLink;
-  });
+/** `known`: the link as this turn read it (its ETag spares a read; a stale one is read again). */
+export async function trackCard(repo: ConversationRepository, conversationId: string, card: TrackedCard, known?: BotLink): Promise<void> {
+  await repo.save(
+    conversationId,
+    (cur) => {
+      const link = (cur ?? { conversationId, kind: 'groupChat', reference: {} }) as BotLink;
+      const others = (link.cards ?? []).filter((c) => c.activityId !== card.activityId);
+      return { ...link, cards: [...others, card].slice(-MAX_TRACKED_CARDS) } as BotLink;
+    },
+    known ? { known } : {},
+  );
 }
 
 /** Every tracked card of a kind for one partner's month, with where it lives. */

@@ -8,7 +8,7 @@ import { dossierNotFound, partnerNotFound } from '../../shared/rules/access';
 import { agendaMessages } from '../../shared/messages/agenda';
 import type { Agenda } from '../../shared/rules/agenda';
 import type { Consultation, LandlordConfig, Partner, User, YearMonth } from '../../shared/rules/types';
-import { getAgenda, type ServiceContext } from '../../shared/services';
+import { getAgenda, getAgendaView, type ServiceContext } from '../../shared/services';
 import { isLandlordRole, memberPartnerId } from '../../shared/services/roles';
 import { agendaCard } from '../cards/agenda-card';
 import type { AdaptiveCard } from '../cards/card';
@@ -52,12 +52,16 @@ export interface AgendaRender {
   /** What was typed in the flag form, shown again after a refusal. */
   values?: Record<string, string>;
   userIds?: readonly string[];
+  /**
+   * Read as this user instead of the viewer: in a shared chat the asking user must be allowed to read
+   * the agenda that is then shown in everyone's view (one read, the access checked on it).
+   */
+  readAs?: ServiceContext;
 }
 
 export async function renderAgenda(rt: BotRuntime, input: AgendaRender): Promise<{ card: AdaptiveCard; agenda: Agenda }> {
-  const ctx = readContext(rt, input.landlord, input.viewer);
-  const agenda = await getAgenda(ctx, { partnerId: input.partnerId, ...(input.month ? { month: input.month } : {}) });
-  const [partner, consultation] = await Promise.all([loadPartnerOf(ctx, agenda.partnerId), loadConsultation(ctx, agenda.partnerId, agenda.month)]);
+  const ctx = input.readAs ?? readContext(rt, input.landlord, input.viewer);
+  const { agenda, partner, consultation } = await getAgendaView(ctx, { partnerId: input.partnerId, ...(input.month ? { month: input.month } : {}) });
   const card = agendaCard({
     agenda,
     partner,
@@ -121,8 +125,7 @@ export async function renderConclusionsForm(
   ctx: ServiceContext,
   input: { partnerId: string; month: YearMonth; values?: Record<string, string>; notice?: Notice },
 ): Promise<AdaptiveCard> {
-  const agenda = await getAgenda(ctx, { partnerId: input.partnerId, month: input.month });
-  const partner = await loadPartnerOf(ctx, input.partnerId);
+  const { agenda, partner } = await getAgendaView(ctx, { partnerId: input.partnerId, month: input.month });
   let entries: FormEntry[] = agenda.toDiscuss.map((d) => ({
     dossierId: d.dossierId,
     number: d.number,

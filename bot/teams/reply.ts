@@ -18,7 +18,7 @@ export async function replyCard(turn: Turn, card: AdaptiveCard, track?: { kind: 
   const id = response?.id;
   // Cards that change later (a flag, a confirmation) are remembered to be updated in place.
   if (id && track && turn.known) {
-    await trackCard(turn.known.ports.conversations, turn.conversationId, { ...track, activityId: id, at: turn.now });
+    await trackCard(turn.known.ports.conversations, turn.conversationId, { ...track, activityId: id, at: turn.now }, turn.known.link);
   }
   return id;
 }

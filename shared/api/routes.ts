@@ -11,7 +11,7 @@ import { PROBLEM_MAX_LENGTH } from '../rules/flags';
 import type { SurfaceDeps } from '../server/app-deps';
 import type { SurfaceServices } from '../services/surface-services';
 import { flagDossier } from '../services/flag-dossier';
-import { getAgenda } from '../services/get-agenda';
+import { getAgendaView } from '../services/get-agenda';
 import { listMyDossiers } from '../services/list-my-dossiers';
 import { isLandlordRole, memberPartnerId } from '../services/roles';
 import { withdrawFlag } from '../services/withdraw-flag';
@@ -82,15 +82,10 @@ export function apiRoutes({ deps, services, auth }: RouteEnv): ApiRoute[] {
         404: problems[404],
       },
       handle: async ({ params }, { ctx, landlord }) => {
-        const agenda = await getAgenda(ctx, { partnerId: params.partnerId, month: params.month });
-        // The service authorized this partner's consultation; the place comes from the partner and,
-        // once invited, the stored consultation (its Teams link). [needs: get-agenda could return it]
-        const [partner, consultation] = await Promise.all([
-          ctx.ports.partners.get(agenda.partnerId),
-          ctx.ports.consultations.get(agenda.partnerId, agenda.month),
-        ]);
+        // The place comes from the partner and, once invited, the stored consultation (its Teams link).
+        const { agenda, partner, consultation } = await getAgendaView(ctx, { partnerId: params.partnerId, month: params.month });
         const next = agenda.listClosed ? nextOpenConsultation(ctx.now, ctx.calendar) : undefined;
-        const body = consultationView(agenda, { landlord, ...(partner ? { partner } : {}), ...(consultation ? { consultation } : {}), ...(next ? { next } : {}) });
+        const body = consultationView(agenda, { landlord, partner, ...(consultation ? { consultation } : {}), ...(next ? { next } : {}) });
         return { status: 200, body };
       },
     }),

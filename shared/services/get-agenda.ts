@@ -19,7 +19,7 @@ import { buildAgenda, isOpenDossier, recordWindow, type Agenda } from '../rules/
 import { DomainError } from '../rules/errors';
 import { flagMonthAt } from '../rules/flags';
 import { takenOverSince } from '../rules/transfer';
-import type { ContactLogEntry, Dossier, Signal, Visit, YearMonth } from '../rules/types';
+import type { Consultation, ContactLogEntry, Dossier, Partner, Signal, Visit, YearMonth } from '../rules/types';
 import { serviceMessages as msg } from '../messages/services';
 import type { ServiceContext } from './context';
 import { loadPartner } from './dossier-access';
@@ -56,12 +56,24 @@ function partnerOf(ctx: ServiceContext, requested: string | undefined): string {
   return own;
 }
 
+/** The agenda with what every surface shows beside it: the partner (place, name) and, once invited, the stored consultation (its Teams link, its conclusions). */
+export interface AgendaView {
+  agenda: Agenda;
+  partner: Partner;
+  consultation?: Consultation;
+}
+
 export async function getAgenda(ctx: ServiceContext, input: GetAgendaInput = {}): Promise<Agenda> {
+  return (await getAgendaView(ctx, input)).agenda;
+}
+
+/** The agenda, its partner and its consultation in one call: the reads the agenda needs anyway, nothing more. */
+export async function getAgendaView(ctx: ServiceContext, input: GetAgendaInput = {}): Promise<AgendaView> {
   const partnerId = partnerOf(ctx, optionalId(input?.partnerId, 'partnerId'));
   const month = optionalMonth(input?.month) ?? flagMonthAt(ctx.now, ctx.calendar);
   const window = recordWindow(month, ctx.calendar);
 
-  const [, listed, signals, { flags }] = await Promise.all([
+  const [partner, listed, signals, { consultation, flags }] = await Promise.all([
     loadPartner(ctx, partnerId),
     ctx.ports.dossiers.listForPartnerWithVisits(partnerId),
     ctx.ports.signals.listByPartner(partnerId, { since: window.from }),
@@ -80,5 +92,6 @@ export async function getAgenda(ctx: ServiceContext, input: GetAgendaInput = {})
   const visits = [...running.flatMap((c) => c.visits ?? []), ...uncopied];
   const own = new Set(signals.map((x) => x.id));
   const allSignals = [...signals, ...handedOver.filter((x) => !own.has(x.id))];
-  return buildAgenda({ partnerId, month, dossiers, signals: allSignals, flags, visits, contactLog, now: ctx.now }, ctx.calendar);
+  const agenda = buildAgenda({ partnerId, month, dossiers, signals: allSignals, flags, visits, contactLog, now: ctx.now }, ctx.calendar);
+  return { agenda, partner, ...(consultation ? { consultation } : {}) };
 }

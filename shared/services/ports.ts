@@ -227,8 +227,11 @@ export interface AbsenceRepository {
 
 export interface ConversationRepository {
   get(conversationId: string): Promise<ConversationLink | undefined>;
-  /** Create or change (the bot refreshes the reference; a coordinator links a partner). */
-  save(conversationId: string, change: Upsert<ConversationLink>): Promise<ConversationLink>;
+  /**
+   * Create or change (the bot refreshes the reference; a coordinator links a partner). `known`: the
+   * link as this process just read or saved it, which spares the store a read when nobody wrote since.
+   */
+  save(conversationId: string, change: Upsert<ConversationLink>, options?: { known?: ConversationLink }): Promise<ConversationLink>;
   remove(conversationId: string): Promise<void>;
   list(): Promise<ConversationLink[]>;
   listByPartner(partnerId: string): Promise<ConversationLink[]>;

@@ -92,12 +92,17 @@ export function conversationRepository(ctx: StoreContext, landlordId: string): C
   const pk = joinKey(encodePart(landlordId));
   return {
     get: (id) => r.get(pk, encodePart(id)),
-    save: (id, change) =>
-      r.save(pk, encodePart(id), (cur) => {
-        const next = change(cur);
-        if (next.conversationId !== id) throw new Error('conversationId is immutable');
-        return next;
-      }),
+    save: (id, change, options) =>
+      r.save(
+        pk,
+        encodePart(id),
+        (cur) => {
+          const next = change(cur);
+          if (next.conversationId !== id) throw new Error('conversationId is immutable');
+          return next;
+        },
+        options?.known,
+      ),
     remove: (id) => r.remove(pk, encodePart(id)),
     list: () => r.list(odata`PartitionKey eq ${pk}`),
     listByPartner: (partnerId) => r.list(odata`PartitionKey eq ${pk} and partnerId eq ${partnerId}`),

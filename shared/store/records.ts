@@ -14,6 +14,13 @@ export interface RecordsContext {
   queue: KeyedQueue;
 }
 
+/**
+ * The ETag and revision each record object was read or written with (by its table, partition and
+ * row): a change of a record the caller has just read needs no second read. A stale ETag answers
+ * 412, and the change is done again on a fresh read, as for any clash.
+ */
+const versions = new WeakMap<object, { key: string; etag: string; rev: number }>();
+
 export class Records<T> {
   constructor(
     private readonly ctx: RecordsContext,
@@ -29,7 +36,16 @@ export class Records<T> {
 
   async get(partitionKey: string, rowKey: string): Promise<T | undefined> {
     const e = await this.table.get(partitionKey, rowKey);
-    return e && fromChunks<T>(e);
+    return e && this.remember(fromChunks<T>(e), partitionKey, rowKey, e.etag, revOf(e));
+  }
+
+  private recordKey(partitionKey: string, rowKey: string): string {
+    return JSON.stringify([this.table.name, partitionKey, rowKey]);
+  }
+
+  private remember(value: T, partitionKey: string, rowKey: string, etag: string, rev: number): T {
+    if (etag && typeof value === 'object' && value !== null) versions.set(value, { key: this.recordKey(partitionKey, rowKey), etag, rev });
+    return value;
   }
 
   async create(partitionKey: string, rowKey: string, value: T): Promise<T> {
@@ -53,14 +69,32 @@ export class Records<T> {
     });
   }
 
-  /** Create-or-change with the same guarantees: a concurrent create shows up as 409 and is retried. */
-  save(partitionKey: string, rowKey: string, change: (current: T | undefined) => T): Promise<T> {
+  /**
+   * Create-or-change with the same guarantees: a concurrent create shows up as 409 and is retried.
+   * `known`: the record as this process just read (or wrote) it; its ETag saves the first read.
+   */
+  save(partitionKey: string, rowKey: string, change: (current: T | undefined) => T, known?: T): Promise<T> {
+    const version = typeof known === 'object' && known !== null ? versions.get(known) : undefined;
+    let hint = version && version.key === this.recordKey(partitionKey, rowKey) ? { value: known as T, ...version } : undefined;
     return this.serial(partitionKey, rowKey, async () => {
+      if (hint) {
+        // Once: after a clash (412) the attempt runs again on a fresh read.
+        const { value, etag, rev } = hint;
+        hint = undefined;
+        const next = change(value);
+        try {
+          const written = await this.table.replace(this.entity(partitionKey, rowKey, next, rev + 1), etag);
+          return this.remember(next, partitionKey, rowKey, written, rev + 1);
+        } catch (err) {
+          // Removed since: decided again on a fresh read (created anew), like any other change.
+          if (statusOf(err) !== 404) throw err;
+        }
+      }
       const e = await this.table.get(partitionKey, rowKey);
       const next = change(e && fromChunks<T>(e));
-      if (e) await this.table.replace(this.entity(partitionKey, rowKey, next, revOf(e) + 1), e.etag);
-      else await this.table.insert(this.entity(partitionKey, rowKey, next, 1));
-      return next;
+      const rev = revOf(e) + 1;
+      const written = e ? await this.table.replace(this.entity(partitionKey, rowKey, next, rev), e.etag) : await this.table.insert(this.entity(partitionKey, rowKey, next, 1));
+      return this.remember(next, partitionKey, rowKey, written, rev);
     });
   }
 

@@ -5,7 +5,6 @@
  */
 import { botMessages } from '../../../shared/messages/bot';
 import type { Partner } from '../../../shared/rules/types';
-import { getAgenda } from '../../../shared/services';
 import { isLandlordRole } from '../../../shared/services/roles';
 import { baseViewer, userViewer } from '../../cards/views';
 import { renderAgenda, viewUserIds } from '../render';
@@ -44,8 +43,6 @@ export async function agenda(turn: Turn, known: KnownTurn, args: string[]): Prom
   if (!scope.ok) return replyText(turn, scope.message);
   if (!scope.partnerId) return replyText(turn, isLandlordRole(known.user) ? botMessages.agendaWhich(partnerList((await partners()).slice(0, 2))) : botMessages.notLinked);
 
-  // In a shared chat the card is everyone's view, but the asking user must be allowed to read it.
-  if (turn.shared) await getAgenda(known.ctx, { partnerId: scope.partnerId, ...(month ? { month } : {}) });
   const viewer = turn.shared ? baseViewer(true) : userViewer(known.user, false);
   const userIds = turn.shared ? await viewUserIds(turn.rt, known.landlord.id, known.link, scope.partnerId) : [];
   const { card, agenda: shown } = await renderAgenda(turn.rt, {
@@ -54,6 +51,8 @@ export async function agenda(turn: Turn, known: KnownTurn, args: string[]): Prom
     ...(month ? { month } : {}),
     viewer,
     userIds,
+    // In a shared chat the card is everyone's view, but read as the asking user: they must be allowed to read it.
+    ...(turn.shared ? { readAs: known.ctx } : {}),
   });
   await replyCard(turn, card, { kind: 'agenda', partnerId: shown.partnerId, month: shown.month });
 }

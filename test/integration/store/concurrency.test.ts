@@ -233,3 +233,46 @@ describe('exactly once', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });
+
+describe('a change of a record the caller has just read (its ETag remembered)', () => {
+  const link = (id: string) => ({ conversationId: id, kind: 'groupChat' as const, reference: { serviceUrl: 'https://smba.example.invalid/emea/' } });
+
+  it('is written without a second read when nobody wrote in between', async () => {
+    const id = uid();
+    await ports.conversations.save(id, () => link(id));
+    const read = await ports.conversations.get(id);
+    const before = store.requestCount();
+    await ports.conversations.save(id, (cur) => ({ ...cur!, partnerId: 'p-1' }), { known: read });
+    expect(store.requestCount() - before).toBe(1);
+    expect(await ports.conversations.get(id)).toMatchObject({ partnerId: 'p-1' });
+  });
+
+  it('keeps a change written in between: the stale ETag answers 412 and the change is made again on a fresh read', async () => {
+    const id = uid();
+    await ports.conversations.save(id, () => link(id));
+    const read = await ports.conversations.get(id);
+    await ports.conversations.save(id, (cur) => ({ ...cur!, partnerId: 'p-1' })); // someone else, first
+    const saved = await ports.conversations.save(id, (cur) => ({ ...cur!, isLandlordAlertChannel: true }), { known: read });
+    expect(saved).toMatchObject({ partnerId: 'p-1', isLandlordAlertChannel: true });
+    expect(await ports.conversations.get(id)).toMatchObject({ partnerId: 'p-1', isLandlordAlertChannel: true });
+  });
+
+  it('creates the record anew when it was removed in between', async () => {
+    const id = uid();
+    await ports.conversations.save(id, () => link(id));
+    const read = await ports.conversations.get(id);
+    await ports.conversations.remove(id);
+    await ports.conversations.save(id, (cur) => ({ ...(cur ?? link(id)), partnerId: 'p-2' }), { known: read });
+    expect(await ports.conversations.get(id)).toMatchObject({ partnerId: 'p-2' });
+  });
+
+  it('ignores a record of another row passed as known', async () => {
+    const a = uid();
+    const b = uid();
+    await ports.conversations.save(a, () => link(a));
+    await ports.conversations.save(b, () => ({ ...link(b), partnerId: 'p-b' }));
+    const readA = await ports.conversations.get(a);
+    const saved = await ports.conversations.save(b, (cur) => ({ ...cur!, isLandlordAlertChannel: true }), { known: readA });
+    expect(saved).toMatchObject({ conversationId: b, partnerId: 'p-b', isLandlordAlertChannel: true });
+  });
+});
