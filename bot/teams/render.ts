@@ -8,7 +8,7 @@ import { dossierNotFound, partnerNotFound } from '../../shared/rules/access';
 import { agendaMessages } from '../../shared/messages/agenda';
 import type { Agenda } from '../../shared/rules/agenda';
 import type { Consultation, LandlordConfig, Partner, User, YearMonth } from '../../shared/rules/types';
-import { getAgenda, getAgendaView, type ServiceContext } from '../../shared/services';
+import { getAgendaView, type ServiceContext } from '../../shared/services';
 import { isLandlordRole, memberPartnerId } from '../../shared/services/roles';
 import { agendaCard } from '../cards/agenda-card';
 import type { AdaptiveCard } from '../cards/card';
