@@ -5,6 +5,7 @@ import { createElement as h, useState, type ReactNode } from 'react';
 import { tabMessages as msg } from '../../../shared/messages/tab';
 import { ApiError, type TabClient } from '../api-client';
 import { errorPlacement, initialValues, isShown, missingRequired, resolvePath, type FormSpec, type Values } from '../logic/forms';
+import { DateField } from './date-field';
 import { errorText } from './error-text';
 
 export function StepForm(props: {
@@ -24,6 +25,8 @@ export function StepForm(props: {
   const set = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
 
   const [missing, setMissing] = useState<Record<string, string>>({});
+  /** A typed date that is no day, at its field (the picker keeps the day it had). */
+  const [badDates, setBadDates] = useState<Record<string, string | undefined>>({});
   const submit = async () => {
     // Every empty required field at once, at its field; nothing is sent until they are filled in.
     const empty = missingRequired(spec, values);
@@ -54,10 +57,16 @@ export function StepForm(props: {
         return h(Select, { value: String(value ?? ''), onChange: (_e: unknown, d: { value: string }) => set(f.name, d.value) }, ...(f.options ?? []).map((o) => h('option', { key: o.value, value: o.value }, o.label)));
       case 'textarea':
         return h(Textarea, { value: String(value ?? ''), onChange: (_e: unknown, d: { value: string }) => set(f.name, d.value) });
+      case 'date':
+        return h(DateField, {
+          value: String(value ?? ''),
+          onChange: (iso: string) => set(f.name, iso),
+          onProblem: (message: string | undefined) => setBadDates((b) => ({ ...b, [f.name]: message })),
+        });
       case 'checkbox':
         return h(Checkbox, { checked: value === true, onChange: (_e: unknown, d: { checked: boolean | 'mixed' }) => set(f.name, d.checked === true) });
       default:
-        return h(Input, { type: f.type === 'date' ? 'date' : f.type === 'number' ? 'number' : 'text', value: String(value ?? ''), onChange: (_e: unknown, d: { value: string }) => set(f.name, d.value) });
+        return h(Input, { type: f.type === 'number' ? 'number' : 'text', value: String(value ?? ''), onChange: (_e: unknown, d: { value: string }) => set(f.name, d.value) });
     }
   };
 
@@ -75,7 +84,7 @@ export function StepForm(props: {
     ...spec.fields
       .filter((f) => isShown(f, values))
       .map((f) => {
-        const problem = error?.field === f.name ? error.message : missing[f.name];
+        const problem = error?.field === f.name ? error.message : (badDates[f.name] ?? missing[f.name]);
         return h(
           Field,
           {

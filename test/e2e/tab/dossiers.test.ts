@@ -14,9 +14,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium, hasChromium, CHROMIUM } from '../../support/browser';
 import { productStore, startProduct, stopProduct, type Product } from '../../support/product';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { addinMessages } from '../../../shared/messages/addin';
 import { tabMessages as msg } from '../../../shared/messages/tab';
+import { dateInputMessages } from '../../../shared/messages/date-input';
 import { brusselsDate, nextOpenConsultation } from '../../../shared/rules/calendar';
 import { addMonths } from '../../../shared/rules/dates';
 import { getAgenda } from '../../../shared/services/get-agenda';
@@ -55,6 +56,20 @@ const label = (name: string): string => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
 
+/** A date typed as a Flemish user does (dd/mm/jjjj), then leaving the field (Tab) as the picker expects. */
+async function typeDate(field: Locator, iso: string): Promise<void> {
+  const [y, m, d] = iso.split('-');
+  await field.fill(`${d}/${m}/${y}`);
+  await field.press('Tab');
+}
+
+/** "4, december, 2026": how the Dutch calendar names a day (its day buttons' accessible names). */
+const dayName = (iso: string): string => {
+  const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d}, ${months[m - 1]}, ${y}`;
+};
+
 const maybe = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) console.warn(`e2e tab tests skipped: no Chromium at ${CHROMIUM}`);
 
@@ -81,10 +96,15 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
   });
 
   it('the coordinator takes a candidacy to an active trajectory, records its 3-month visit, and it is on the next agenda', async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, reducedMotion: 'reduce', locale: 'nl-BE' });
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, reducedMotion: 'reduce', locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // What the page sends: the API takes ISO days, whatever the user typed or picked.
+    const sent: Record<string, unknown>[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/dossiers')) sent.push(JSON.parse(r.postData() ?? '{}') as Record<string, unknown>);
+    });
     await page.goto(`${product.url}/tab/dossiers.html`);
     await signIn(page, 'Alex Wilber');
 
@@ -113,16 +133,26 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     // R1: the three signatures of the agreement.
     await page.getByRole('button', { name: msg.forms.signatures.title }).click();
     const signatures = page.getByRole('form', { name: msg.forms.signatures.title });
-    for (const who of ['supportWorker', 'tenant', 'landlord']) await signatures.getByLabel(label(`signatures.${who}`)).fill(signedOn);
+    // Dates are typed day first; a month-first date is refused at its field, in Dutch, and nothing is sent.
+    const [sy, sm, sd] = signedOn.split('-');
+    const supportWorkerSigned = signatures.getByLabel(label('signatures.supportWorker'));
+    expect(await supportWorkerSigned.getAttribute('placeholder')).toBe(dateInputMessages.placeholder);
+    await supportWorkerSigned.fill(`${sm}/31/${sy}`);
+    await supportWorkerSigned.press('Tab');
+    await signatures.getByText(dateInputMessages.invalid(`${sm}/31/${sy}`)).waitFor();
+    for (const who of ['supportWorker', 'tenant', 'landlord']) await typeDate(signatures.getByLabel(label(`signatures.${who}`)), signedOn);
+    expect(await supportWorkerSigned.inputValue()).toBe(`${sd}/${sm}/${sy}`);
+    expect(await signatures.getByText(dateInputMessages.invalid(`${sm}/31/${sy}`)).count()).toBe(0);
     await signatures.getByRole('button', { name: msg.forms.submit }).click();
     await page.getByRole('status').filter({ hasText: msg.forms.signatures.done }).waitFor();
+    expect(sent.at(-1)).toMatchObject({ signatures: { supportWorker: signedOn, tenant: signedOn, landlord: signedOn } });
 
     // R2: the lease start activates the trajectory; an empty date is refused next to the field first.
     await page.getByRole('button', { name: msg.forms.activate.title }).click();
     const activate = page.getByRole('form', { name: msg.forms.activate.title });
     await activate.getByRole('button', { name: msg.forms.submit }).click();
     await activate.getByText(msg.forms.required(msg.fieldLabel.leaseStart as string)).waitFor();
-    await activate.getByLabel(label('leaseStart')).fill(leaseStart);
+    await typeDate(activate.getByLabel(label('leaseStart')), leaseStart);
     await activate.getByRole('button', { name: msg.forms.submit }).click();
     await page.getByRole('status').filter({ hasText: msg.forms.activate.done }).waitFor();
 
@@ -135,13 +165,18 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     // R17: the 3-month visit, held today, a problem in the garden and a serious defect.
     await page.getByRole('button', { name: msg.forms.visit.title }).click();
     const visit = page.getByRole('form', { name: msg.forms.visit.title });
-    await visit.getByLabel(label('heldOn')).fill(today);
+    // Held today: picked in the calendar (Dutch names, the week from Monday).
+    await visit.getByLabel(label('heldOn')).click();
+    const calendar = page.getByRole('dialog');
+    await calendar.getByRole('button', { name: dayName(today), exact: true }).click();
+    expect(await visit.getByLabel(label('heldOn')).inputValue()).toBe(today.split('-').reverse().join('/'));
     await visit.getByLabel(msg.formLabel.supportWorkerPresent).selectOption({ label: msg.forms.yes });
     await visit.getByLabel(msg.formLabel.findingOf(msg.forms.homePart.house as string), { exact: true }).selectOption({ label: msg.forms.ok });
     await visit.getByLabel(msg.formLabel.findingOf(msg.forms.homePart.garden as string), { exact: true }).selectOption({ label: msg.forms.notOk });
     await visit.getByLabel(msg.formLabel.seriousDefects).check();
     await visit.getByRole('button', { name: msg.forms.submit }).click();
     await page.getByRole('status').filter({ hasText: msg.forms.visit.done }).waitFor();
+    expect(sent.at(-1)).toMatchObject({ heldOn: today });
     await timeline.getByText(msg.timeline.seriousDefects, { exact: false }).waitFor();
     // Wat volgt after serious defects: the next consultation takes them up (R17-R19).
     await page.getByTestId('due-next').filter({ hasText: msg.timeline.discussDefects }).waitFor();
