@@ -331,8 +331,9 @@ export function App({ host }: { host: PaneHost }): ReactNode {
       source: ready.target.source,
       showErrors,
     });
-    const place =
-      view.place.kind === 'link'
+    const place = !view.place
+      ? null
+      : view.place.kind === 'link'
         ? h(Body1, null, `${view.place.before} `, h(Link, { href: view.place.href, target: '_blank', rel: 'noopener noreferrer' }, view.place.text))
         : h(Body1, null, view.place.text);
     return [
@@ -347,7 +348,8 @@ export function App({ host }: { host: PaneHost }): ReactNode {
         view.deadline ? h(Body1, null, view.deadline) : null,
         h(Body1, null, view.status),
         view.closed
-          ? h(MessageBar, { intent: 'warning', layout: 'multiline' }, h(MessageBarBody, null, h(MessageBarTitle, null, view.closed.title), view.closed.text))
+          ? // A meeting that is over is information, not a warning.
+            h(MessageBar, { intent: view.closed.title === msg.consultation.overTitle ? 'info' : 'warning', layout: 'multiline' }, h(MessageBarBody, null, h(MessageBarTitle, null, view.closed.title), view.closed.text))
           : null,
         host.mailItem.insert
           ? h('div', { className: styles.actions }, h(Button, { onClick: () => void insertSummary(ready.consultation), disabled: busy }, msg.compose.insert))

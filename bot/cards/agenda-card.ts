@@ -153,7 +153,10 @@ function placeBlocks(input: AgendaCardInput): { blocks: Element[]; actions: Acti
 function statusBlock(agenda: Agenda, today: IsoDate): Element {
   const meeting = agenda.calendar.meetingDate;
   // R15: after the deadline the card says whether the consultation takes place; after the day, that it did.
-  if (agenda.cancelled) return container([text(agendaMessages.consultationCancelled(meeting), { weight: 'bolder' })], { style: 'attention' });
+  if (agenda.cancelled) {
+    const said = today > meeting && !agenda.calendar.cancelled ? agendaMessages.consultationNotHeld(meeting) : agendaMessages.consultationCancelled(meeting);
+    return container([text(said, { weight: 'bolder' })], { style: 'attention' });
+  }
   if (agenda.listClosed) {
     // The list closes at 00:00 on the meeting day (R15): from then on it is that day or later.
     const said = today > meeting ? msg.tookPlace : msg.takesPlaceToday;

@@ -85,7 +85,7 @@ export function apiRoutes({ deps, services, auth }: RouteEnv): ApiRoute[] {
         // The place comes from the partner and, once invited, the stored consultation (its Teams link).
         const { agenda, partner, consultation } = await getAgendaView(ctx, { partnerId: params.partnerId, month: params.month });
         const next = agenda.listClosed ? nextOpenConsultation(ctx.now, ctx.calendar) : undefined;
-        const body = consultationView(agenda, { landlord, partner, ...(consultation ? { consultation } : {}), ...(next ? { next } : {}) });
+        const body = consultationView(agenda, { landlord, partner, now: ctx.now, ...(consultation ? { consultation } : {}), ...(next ? { next } : {}) });
         return { status: 200, body };
       },
     }),

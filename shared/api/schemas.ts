@@ -74,6 +74,8 @@ export const consultationSchema = z.object({
   listClosed: z.boolean(),
   takesPlace: z.boolean(),
   cancelled: z.boolean(),
+  /** Before the meeting day, on it, or after it (Brussels): the pane reads each differently. */
+  phase: z.enum(['upcoming', 'today', 'over']),
   nextConsultation: z.object({ month, meetingDate: isoDate, lastFlagDay: isoDate }).optional(),
   toDiscuss: z.array(z.object({ dossierId: id, number: z.string(), reasons: z.array(reasonSchema) })),
 });

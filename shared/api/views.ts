@@ -8,9 +8,9 @@ import { accessMessages } from '../messages/access';
 import { addinMessages } from '../messages/addin';
 import { trajectoryMessages } from '../messages/trajectory';
 import type { Agenda, AgendaReason } from '../rules/agenda';
-import type { MonthCalendar } from '../rules/calendar';
+import { meetingPhase, type MonthCalendar } from '../rules/calendar';
 import { addDays } from '../rules/dates';
-import type { Consultation, Dossier, LandlordConfig, Partner, User } from '../rules/types';
+import type { Consultation, Dossier, Instant, LandlordConfig, Partner, User } from '../rules/types';
 import type { DossierSummary } from '../services/list-my-dossiers';
 import type { ConsultationView, DossierItem, Reason } from './schemas';
 
@@ -51,6 +51,8 @@ export interface ConsultationExtras {
   landlord: LandlordConfig;
   /** R15: the next open consultation, when this one's list is closed. */
   next?: MonthCalendar;
+  /** The moment of the request: whether the meeting is still to come, today or over. */
+  now: Instant;
 }
 
 /** R13, R15, R16: the consultation as the pane shows it. */
@@ -68,6 +70,7 @@ export function consultationView(agenda: Agenda, extras: ConsultationExtras): Co
     listClosed: agenda.listClosed,
     takesPlace: agenda.takesPlace,
     cancelled: agenda.cancelled,
+    phase: meetingPhase(calendar.meetingDate, extras.now),
     toDiscuss: agenda.toDiscuss.map((e) => ({ dossierId: e.dossierId, number: e.number, reasons: e.reasons.map(reasonView) })),
   };
   if (extras.partner) view.partnerName = extras.partner.name;

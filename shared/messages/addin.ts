@@ -68,12 +68,19 @@ export const addinMessages = {
     inPerson: (address: string) => `Op kantoor: ${address}.`,
     deadline: (lastDay: string) => `Agenderen kan tot en met ${longDate(lastDay)}.`,
     takesPlace: 'Het overleg gaat door: er staan dossiers op de agenda.',
+    takesPlaceToday: 'Het overleg is vandaag: er staan dossiers op de agenda.',
+    tookPlace: (meetingDate: string) => `Het overleg vond plaats op ${longDate(meetingDate)}.`,
+    notHeld: agendaMessages.consultationNotHeld,
     nothingYet: agendaMessages.nothingToDiscussYet,
     cancelled: agendaMessages.consultationCancelled,
     /** R15: after the deadline. */
     closed: (nextMeetingDate: string, nextLastDay: string) =>
       `De agenda van dit overleg is afgesloten. Het volgende overleg is op ${longDate(nextMeetingDate)}; daarvoor kan je agenderen tot en met ${longDate(nextLastDay)}.`,
     closedTitle: 'Agenda afgesloten',
+    /** After the meeting day: no deadline any more, only the next consultation. */
+    overTitle: 'Overleg voorbij',
+    over: (nextMeetingDate: string, nextLastDay: string) =>
+      `Het volgende overleg is op ${longDate(nextMeetingDate)}; daarvoor kan je agenderen tot en met ${longDate(nextLastDay)}.`,
   },
 
   dossiers: {

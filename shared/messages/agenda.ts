@@ -42,6 +42,9 @@ export const agendaMessages = {
   endsPositively: 'Geen moeilijkheden: het traject kan positief afgerond worden.',
   nothingToDiscussYet: (meetingDate: string) =>
     `Voorlopig staat er niets op de agenda van het structureel overleg van ${date(meetingDate)}. Je kan tot de dag vóór het overleg nog een dossier agenderen.`,
+  /** R15: the meeting day is over and it did not take place: nothing to discuss. */
+  consultationNotHeld: (meetingDate: string) =>
+    `Het structureel overleg van ${date(meetingDate)} ging niet door: er waren geen dossiers te bespreken.`,
   /** R15: the deadline passed with nothing to discuss. */
   consultationCancelled: (meetingDate: string) =>
     `Het structureel overleg van ${date(meetingDate)} gaat niet door: er zijn geen dossiers te bespreken.`,
@@ -62,6 +65,11 @@ export const agendaMessages = {
   /** R15: after 00:00 on the meeting day. */
   flagDeadlinePassed: (meetingDate: string, lastDay: string, nextMeetingDate: string) =>
     `Agenderen voor het structureel overleg van ${date(meetingDate)} kon tot en met ${date(lastDay)}. Je kan het dossier agenderen voor het volgende overleg, op ${date(nextMeetingDate)}.`,
+  /** R15: a meeting day that is over (a held meeting, or one that did not take place). */
+  flagMeetingOver: (meetingDate: string, nextMeetingDate: string) =>
+    `Het structureel overleg van ${date(meetingDate)} is voorbij: daarvoor kan je niet meer agenderen. Je kan het dossier agenderen voor het volgende overleg, op ${date(nextMeetingDate)}.`,
+  withdrawMeetingOver: (meetingDate: string) =>
+    `Het structureel overleg van ${date(meetingDate)} is voorbij: de agendering kan niet meer ingetrokken worden.`,
   flagMonthTooFarAhead: (latestMeetingDate: string) =>
     `Zo ver vooruit kan je niet agenderen: het laatste overleg waarvoor dat nu kan, is dat van ${date(latestMeetingDate)}.`,
   withdrawDeadlinePassed: (meetingDate: string) =>

@@ -257,3 +257,12 @@ export const previousConsultationMonth = (month: YearMonth, config: CalendarConf
 /** R15: may a partner still flag a dossier for this month's consultation at `now`? */
 export const flagDeadlinePassed = (calendar: MonthCalendar, now: Instant): boolean =>
   instantMillis(now) >= instantMillis(calendar.flagDeadline);
+
+/** Where a consultation stands on the day of `now` in Brussels: before its meeting day, on it, or after it. */
+export type MeetingPhase = 'upcoming' | 'today' | 'over';
+
+/** R15, R16: past, today and future read differently (a meeting that is over has no link, no deadline, no flags). */
+export function meetingPhase(meetingDate: IsoDate, now: Instant): MeetingPhase {
+  const today = brusselsDate(now);
+  return today < meetingDate ? 'upcoming' : today === meetingDate ? 'today' : 'over';
+}

@@ -28,7 +28,7 @@ import { agendaMessages as msg } from '../messages/agenda';
 import { trajectoryMessages } from '../messages/trajectory';
 import { dossierNotFound } from './access';
 import { assertInstant, isActiveFlag, isOpenDossier, partnerSeesDossier } from './agenda';
-import { brusselsDate, flagDeadlinePassed, monthCalendar, nextMonth, nextOpenConsultation, parseYearMonth, type CalendarConfig } from './calendar';
+import { brusselsDate, flagDeadlinePassed, meetingPhase, monthCalendar, nextMonth, nextOpenConsultation, parseYearMonth, type CalendarConfig } from './calendar';
 import { addDays } from './dates';
 import { DomainError } from './errors';
 import { checkFreeText, FREE_TEXT } from './free-text';
@@ -73,7 +73,9 @@ function assertFlagDeadlineOpen(month: YearMonth, now: Instant, config: Calendar
   if (calendar.cancelled) throw new DomainError('conflict', calendar.cancelled.description, { nextConsultation: calendar.cancelled.movedTo }); // R-H
   if (!flagDeadlinePassed(calendar, now)) return;
   const next = nextOpenConsultation(now, config);
-  throw new DomainError('deadline-passed', msg.flagDeadlinePassed(calendar.meetingDate, addDays(calendar.meetingDate, -1), next.meetingDate), {
+  // After the meeting day the reason is that the meeting is over, not a deadline.
+  const text = meetingPhase(calendar.meetingDate, now) === 'over' ? msg.flagMeetingOver(calendar.meetingDate, next.meetingDate) : msg.flagDeadlinePassed(calendar.meetingDate, addDays(calendar.meetingDate, -1), next.meetingDate);
+  throw new DomainError('deadline-passed', text, {
     nextConsultation: next.meetingDate,
   });
 }
@@ -158,7 +160,9 @@ export function decideWithdrawFlag(request: WithdrawFlagRequest, config: Calenda
     throw new DomainError('forbidden', msg.landlordFlagNotWithdrawable);
   }
   if (flagDeadlinePassed(calendar, now)) {
-    throw new DomainError('deadline-passed', msg.withdrawDeadlinePassed(calendar.meetingDate), { consultation: calendar.meetingDate });
+    // On the meeting day the partner can still say it on the meeting; after it, that is over too.
+    const text = meetingPhase(calendar.meetingDate, now) === 'over' ? msg.withdrawMeetingOver(calendar.meetingDate) : msg.withdrawDeadlinePassed(calendar.meetingDate);
+    throw new DomainError('deadline-passed', text, { consultation: calendar.meetingDate });
   }
   return { outcome: 'withdrawn', flag: { ...active, withdrawnAt: now } };
 }

@@ -1,6 +1,8 @@
 /**
  * R15 in words: until when a dossier can be flagged for a consultation, whether it takes place, and
- * after the deadline that the list is closed and when the next consultation is. Pure.
+ * after the deadline that the list is closed and when the next consultation is. Before, on and after
+ * the meeting day read differently: an upcoming meeting "gaat door", today's "is vandaag", one that
+ * is over "vond plaats" (or did not take place). Pure.
  */
 import { addinMessages as msg } from '../../../shared/messages/addin';
 import type { ConsultationView } from '../../../shared/api/schemas';
@@ -14,12 +16,22 @@ export interface DeadlineLines {
   closed?: { title: string; text: string };
 }
 
+function statusOf(c: ConsultationView): string {
+  const m = msg.consultation;
+  if (c.phase === 'over') return c.cancelled ? m.notHeld(c.meetingDate) : m.tookPlace(c.meetingDate);
+  if (c.cancelled) return m.cancelled(c.meetingDate);
+  if (c.takesPlace) return c.phase === 'today' ? m.takesPlaceToday : m.takesPlace;
+  return m.nothingYet(c.meetingDate);
+}
+
 export function deadlineLines(c: ConsultationView): DeadlineLines {
-  const status = c.cancelled ? msg.consultation.cancelled(c.meetingDate) : c.takesPlace ? msg.consultation.takesPlace : msg.consultation.nothingYet(c.meetingDate);
+  const status = statusOf(c);
   if (!c.listClosed) return { deadline: msg.consultation.deadline(c.lastFlagDay), status };
   const next = c.nextConsultation;
-  return {
-    status,
-    ...(next ? { closed: { title: msg.consultation.closedTitle, text: msg.consultation.closed(next.meetingDate, next.lastFlagDay) } } : {}),
-  };
+  if (!next) return { status };
+  const closed =
+    c.phase === 'over'
+      ? { title: msg.consultation.overTitle, text: msg.consultation.over(next.meetingDate, next.lastFlagDay) }
+      : { title: msg.consultation.closedTitle, text: msg.consultation.closed(next.meetingDate, next.lastFlagDay) };
+  return { status, closed };
 }

@@ -37,7 +37,8 @@ export interface PaneView {
   source: string;
   partner?: string;
   moved?: string;
-  place: PlaceLine;
+  /** Where it is (none for a meeting that does not take place). */
+  place?: PlaceLine;
   deadline?: string;
   status: string;
   closed?: { title: string; text: string };
@@ -69,7 +70,10 @@ const isSafeLink = (href: string): boolean => {
   }
 };
 
-function placeOf(c: ConsultationView): PlaceLine {
+function placeOf(c: ConsultationView): PlaceLine | undefined {
+  if (c.cancelled) return undefined;
+  // A meeting that is over: where it was, no link to join and no "the link is in the invitation".
+  if (c.phase === 'over') return { kind: 'text', text: c.mode === 'in-person' ? msg.consultation.inPerson(c.address ?? '') : msg.consultation.teams };
   if (c.mode === 'in-person') return { kind: 'text', text: msg.consultation.inPerson(c.address ?? '') };
   if (c.teamsJoinUrl && isSafeLink(c.teamsJoinUrl)) return { kind: 'link', before: msg.consultation.teams, text: msg.consultation.teamsLink, href: c.teamsJoinUrl };
   return { kind: 'text', text: msg.consultation.teamsLinkLater };
@@ -124,7 +128,6 @@ export function buildView(input: ViewInput): PaneView {
   const view: PaneView = {
     heading: msg.consultation.heading(c.meetingDate),
     source: input.source === 'invitation' ? msg.consultation.fromInvitation : input.source === 'other-invitation' ? msg.consultation.otherInvitation : msg.consultation.nextOfPartner,
-    place: placeOf(c),
     status: lines.status,
     rows,
     hint: open ? msg.dossiers.selectHint : msg.dossiers.closedHint,
@@ -132,6 +135,8 @@ export function buildView(input: ViewInput): PaneView {
     selectedCount,
     canAdd: open && selectedCount > 0,
   };
+  const place = placeOf(c);
+  if (place) view.place = place;
   if (c.partnerName) view.partner = msg.consultation.partner(c.partnerName);
   if (c.meetingMoved) view.moved = msg.consultation.moved(c.meetingMoved);
   if (lines.deadline) view.deadline = lines.deadline;

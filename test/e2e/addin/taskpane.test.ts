@@ -356,8 +356,15 @@ maybe('Outlook task pane in Chromium (e2e)', () => {
     await signIn(page, 'Megan');
     const closed = monthCalendar(closedMonth, { closingDays: [] });
     await page.getByRole('heading', { level: 2, name: msg.consultation.heading(closed.meetingDate) }).waitFor();
-    await expect(page.getByText(msg.consultation.closed(open.meetingDate, addDays(open.meetingDate, -1)))).toBeVisibleSoon();
+    // Last month's meeting is over: it reads in the past, with no link to come and no "gaat door".
+    await expect(page.getByText(msg.consultation.over(open.meetingDate, addDays(open.meetingDate, -1)))).toBeVisibleSoon();
+    const said = (await page.locator('main').textContent()) ?? '';
+    expect(said).toMatch(/vond plaats op|ging niet door/);
+    expect(said).not.toContain(msg.consultation.takesPlace);
+    expect(said).not.toContain(msg.consultation.teamsLinkLater);
+    expect(said).not.toContain(msg.consultation.closedTitle);
     expect(await page.getByRole('checkbox').count()).toBe(0);
+    await page.screenshot({ path: path.join(tmpdir(), 'wb-e2e-pane-over.png'), fullPage: true });
     expect(await page.getByRole('button', { name: msg.dossiers.addNone }).getAttribute('aria-disabled')).toBe('true');
     expect(problems).toEqual([]);
     await context.close();

@@ -146,6 +146,7 @@ describe('what a partner member sees (DESIGN, Security)', () => {
       lastFlagDay: '2025-11-26',
       mode: 'teams',
       listClosed: false,
+      phase: 'upcoming',
     });
   });
 
@@ -262,6 +263,25 @@ describe('flags (R15, R13b)', () => {
     // R15: the pane hears that the list is closed and when the next consultation is.
     const view = await h.request('GET', '/api/consultations/de-vaart/2025-11', { token });
     expect(view.body).toMatchObject({ listClosed: true, nextConsultation: { month: '2025-12', meetingDate: '2025-12-24', lastFlagDay: '2025-12-23' } });
+  });
+
+  it('R15: a meeting that is over: the view says so, a flag and a withdrawal are refused because it is over, nothing written', async () => {
+    h.now = new Date('2025-11-27T23:59:59+01:00');
+    expect((await h.request('GET', '/api/consultations/de-vaart/2025-11', { token: await h.token(entraMember) })).body).toMatchObject({ phase: 'today' });
+    h.now = new Date('2025-11-28T00:00:00+01:00');
+    const token = await h.token(entraMember); // a token of that moment
+    expect((await h.request('GET', '/api/consultations/de-vaart/2025-11', { token })).body).toMatchObject({ phase: 'over', listClosed: true });
+    const before = await snapshot(world);
+    const flag = await h.request('POST', '/api/flags', { token, body: { partnerId: 'de-vaart', month: '2025-11', dossierId: ownSecond.id, problem: 'Te laat' } });
+    expect(flag.status).toBe(422);
+    expect(flag.body).toMatchObject({
+      code: 'deadline-passed',
+      detail: 'Het structureel overleg van 27/11/2025 is voorbij: daarvoor kan je niet meer agenderen. Je kan het dossier agenderen voor het volgende overleg, op 24/12/2025.',
+    });
+    const withdrawal = await h.request('DELETE', `/api/flags/de-vaart/2025-11/${own.id}`, { token });
+    expect(withdrawal.status).toBe(422);
+    expect(withdrawal.body).toMatchObject({ detail: 'Het structureel overleg van 27/11/2025 is voorbij: de agendering kan niet meer ingetrokken worden.' });
+    expect(await snapshot(world)).toEqual(before);
   });
 
   it('R15: withdrawing after the deadline is refused', async () => {

@@ -22,6 +22,7 @@ export const consultation = (overrides: Partial<ConsultationView> = {}): Consult
   listClosed: false,
   takesPlace: false,
   cancelled: false,
+  phase: 'upcoming',
   toDiscuss: [],
   ...overrides,
 });

@@ -58,6 +58,25 @@ describe('pane view', () => {
     expect(view.place).toEqual({ kind: 'text', text: 'Online, in Teams: de link staat in de uitnodiging.' });
   });
 
+  it('R15, R16: a meeting that is over shows where it was, without a link or "de link staat in de uitnodiging"', () => {
+    const over = { phase: 'over' as const, listClosed: true, takesPlace: true };
+    expect(buildView(input({ consultation: consultation({ ...over, teamsJoinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' }) })).place).toEqual({ kind: 'text', text: 'Online, in Teams.' });
+    expect(buildView(input({ consultation: consultation(over) })).place).toEqual({ kind: 'text', text: 'Online, in Teams.' });
+    expect(buildView(input({ consultation: consultation({ ...over, mode: 'in-person', address: 'Handboogstraat 2' }) })).place).toEqual({ kind: 'text', text: 'Op kantoor: Handboogstraat 2.' });
+    // Today the link still matters: it is how people join.
+    const today = buildView(input({ consultation: consultation({ phase: 'today', listClosed: true, takesPlace: true, teamsJoinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' }) }));
+    expect(today.place?.kind).toBe('link');
+    expect(today.status).toBe('Het overleg is vandaag: er staan dossiers op de agenda.');
+  });
+
+  it('R15: a meeting that does not take place has no place line, and nothing can be ticked once it is over', () => {
+    expect(buildView(input({ consultation: consultation({ listClosed: true, cancelled: true }) })).place).toBeUndefined();
+    const view = buildView(input({ consultation: consultation({ phase: 'over', listClosed: true, takesPlace: true }), dossiers: [dossier('d-1', 'VT-2025-001')] }));
+    expect(view.rows.map((r) => r.selectable)).toEqual([false]);
+    expect(view.canAdd).toBe(false);
+    expect(view.deadline).toBeUndefined();
+  });
+
   it('R-H: says when the meeting moved', () => {
     expect(buildView(input({ consultation: consultation({ meetingMoved: 'verplaatst van 25/12/2025 wegens Kerstmis (wettelijke feestdag)' }) })).moved).toBe(
       'Datum verplaatst van 25/12/2025 wegens Kerstmis (wettelijke feestdag).',

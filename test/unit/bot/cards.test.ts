@@ -211,6 +211,14 @@ describe('card texts against the catalogue (shared/messages)', () => {
     expect(JSON.stringify(agendaCard({ ...linkless, consultation, today: '2025-11-28' }))).not.toContain('meetup-join');
   });
 
+  it('R15: a consultation without dossiers says "gaat niet door" until its day, "ging niet door" after it', () => {
+    const empty = { agenda: agendaAt('2025-11-27T15:00:00+01:00', 'onderdak'), partner: inPerson, landlord: demo.landlord, viewer: baseViewer() };
+    expect(cardText(agendaCard({ ...empty, today: '2025-11-27' }))).toContain(agendaMessages.consultationCancelled('2025-11-27'));
+    const after = cardText(agendaCard({ ...empty, today: '2025-11-28' }));
+    expect(after).toContain(agendaMessages.consultationNotHeld('2025-11-27'));
+    expect(after).not.toContain('gaat niet door');
+  });
+
   it('R11/R17: the dossier card shows a missed or overdue visit as late, never as done', () => {
     const withVisits = (visits: Visit[], today: string) => blocksOf(dossierCard({ details: { ...details, visits }, shared: false, today }));
     const lineOf = (blocks: string[]) => blocks.find((l) => l.includes('Huisbezoek na 3 maanden')) ?? '';

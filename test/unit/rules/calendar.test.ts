@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  meetingPhase,
   addWorkingDays,
   brusselsDate,
   consultationOnOrAfter,
@@ -138,6 +139,23 @@ describe('R15: the flag deadline is 00:00 Brussels time on the meeting day', () 
     expect(nextOpenConsultation('2025-12-24T00:00:00+01:00', noClosingDays).meetingDate).toBe('2026-01-29');
     // Late in December, past the meeting: January.
     expect(nextOpenConsultation('2025-12-31T23:30:00+01:00', noClosingDays).month).toBe('2026-01');
+  });
+});
+
+describe('R15, R16: a meeting is upcoming, today or over by the Brussels day', () => {
+  it('R15: the day before, the day itself from 00:00 to 23:59:59 Brussels, and from the next 00:00 over (winter and summer time)', () => {
+    expect(meetingPhase('2025-12-24', '2025-12-23T23:59:59+01:00')).toBe('upcoming');
+    expect(meetingPhase('2025-12-24', '2025-12-23T23:00:00Z')).toBe('today');
+    expect(meetingPhase('2025-12-24', '2025-12-24T22:59:59Z')).toBe('today');
+    expect(meetingPhase('2025-12-24', '2025-12-24T23:00:00Z')).toBe('over');
+    expect(meetingPhase('2026-06-25', '2026-06-24T22:00:00Z')).toBe('today');
+    expect(meetingPhase('2026-06-25', '2026-06-25T21:59:59Z')).toBe('today');
+    expect(meetingPhase('2026-06-25', '2026-06-25T22:00:00Z')).toBe('over');
+  });
+
+  it('R15: across the end of the month and the year', () => {
+    expect(meetingPhase('2026-12-31', '2027-01-01T00:00:00+01:00')).toBe('over');
+    expect(meetingPhase('2027-01-28', '2026-12-31T23:59:59+01:00')).toBe('upcoming');
   });
 });
 

@@ -96,6 +96,19 @@ describe('R15: flagging a dossier until 00:00 on the meeting day', () => {
     expect(error.details).toEqual({ nextConsultation: '2026-01-29' });
   });
 
+  it('R15: for a meeting that is over (from 00:00 the day after, Brussels), the reason is that it is over, not a deadline', () => {
+    // December 2025 met on 24/12: on that day the deadline message, from 25/12 00:00 Brussels (24/12 23:00 UTC) "voorbij".
+    expect(domainErrorOf(() => decideFlag(request({ now: '2025-12-24T23:59:59+01:00' }), config)).message).toMatch(/^Agenderen voor het structureel overleg van 24\/12\/2025 kon tot en met/);
+    const error = domainErrorOf(() => decideFlag(request({ now: '2025-12-24T23:00:00Z' }), config));
+    expect(error.code).toBe('deadline-passed');
+    expect(error.details).toEqual({ nextConsultation: '2026-01-29' });
+    expect(error.message).toBe(
+      'Het structureel overleg van 24/12/2025 is voorbij: daarvoor kan je niet meer agenderen. Je kan het dossier agenderen voor het volgende overleg, op 29/01/2026.',
+    );
+    // A month long past, too.
+    expect(domainErrorOf(() => decideFlag(request({ month: '2025-09', now: '2025-12-24T10:00:00+01:00' }), config)).message).toMatch(/^Het structureel overleg van 25\/09\/2025 is voorbij/);
+  });
+
   it('R15: without a month, the flag is for the next open consultation', () => {
     expect(decideFlag(request({ month: undefined, now: '2025-12-23T23:59:59+01:00' }), config).flag.month).toBe('2025-12');
     expect(decideFlag(request({ month: undefined, now: '2025-12-24T00:00:00+01:00' }), config).flag.month).toBe('2026-01');
@@ -231,6 +244,14 @@ describe('R15: withdrawing a flag until the deadline', () => {
     expect(error.code).toBe('deadline-passed');
     expect(error.details).toEqual({ consultation: '2025-12-24' });
     expect(error.message).toMatch(/24\/12\/2025 is afgesloten/);
+  });
+
+  it('R15: after the meeting day, withdrawing is refused because the meeting is over (no "say it on the meeting")', () => {
+    const onTheDay = domainErrorOf(() => decideWithdrawFlag(withdrawal({ now: '2025-12-24T23:59:59+01:00' }), config));
+    expect(onTheDay.message).toMatch(/Laat op het overleg weten/);
+    const after = domainErrorOf(() => decideWithdrawFlag(withdrawal({ now: '2025-12-25T00:00:00+01:00' }), config));
+    expect(after.code).toBe('deadline-passed');
+    expect(after.message).toBe('Het structureel overleg van 24/12/2025 is voorbij: de agendering kan niet meer ingetrokken worden.');
   });
 
   it('R15: withdrawing twice answers the first withdrawal', () => {
