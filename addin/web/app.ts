@@ -74,6 +74,10 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  // Fluent draws an unticked checkbox's label and box in light grey, which reads as disabled: a
+  // dossier that can be ticked is written in the normal text colour, its box with a clear border.
+  selectableLabel: { color: tokens.colorNeutralForeground1 },
+  selectableBox: { borderTopColor: tokens.colorNeutralStrokeAccessible, borderRightColor: tokens.colorNeutralStrokeAccessible, borderBottomColor: tokens.colorNeutralStrokeAccessible, borderLeftColor: tokens.colorNeutralStrokeAccessible },
   fit: { maxWidth: '100%', minWidth: 0 },
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   confirm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
@@ -265,7 +269,8 @@ export function App({ host }: { host: PaneHost }): ReactNode {
       row.selectable
         ? h(Checkbox, {
             id: checkboxId,
-            label: row.label,
+            label: { children: row.label, className: styles.selectableLabel },
+            indicator: { className: styles.selectableBox },
             checked: row.selected,
             disabled: busy,
             onChange: () => setSelection((s) => toggle(s, row.dossierId)),

@@ -262,6 +262,10 @@ maybe('Outlook task pane in Chromium (e2e)', () => {
     expect(await unnamedControls(page)).toEqual([]);
     expect(await lowContrastTexts(page)).toEqual([]);
 
+    await page.screenshot({ path: path.join(tmpdir(), 'wb-e2e-pane-open.png'), fullPage: true });
+    // An unticked dossier reads as selectable: its label in the normal text colour (#242424), not a disabled grey.
+    const label = page.locator('li label').first();
+    expect(await label.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(36, 36, 36)');
     // Tick the first dossier that can be ticked, with the keyboard.
     const checkbox = await tabTo(page, (a) => /^- checkbox "[A-Z]{2}-\d{4}-\d{3}, /.test(a) && !a.includes('[checked]'));
     expect(await focusIsVisible(page)).toBe(true);
