@@ -125,27 +125,30 @@ function MeetingPanel(props: PanelProps): ReactNode {
     }
   };
 
-  // A dossier to discuss is also in the overview: its conclusion and buttons go with its first place only.
+  // A dossier to discuss is also in the overview: it is listed once, at its first place; a later part
+  // says how many of its dossiers are above.
   const placed = new Set<string>();
+  const parts = view.parts.map((part) => {
+    const dossiers = part.dossiers.filter((d) => !placed.has(d.dossierId));
+    dossiers.forEach((d) => placed.add(d.dossierId));
+    return { ...part, dossiers, above: part.dossiers.length - dossiers.length };
+  });
   const dossierBlock = (d: MeetingDossier) => {
-    const first = !placed.has(d.dossierId);
-    placed.add(d.dossierId);
-    const c = first ? noted.get(d.dossierId) : undefined;
-    const decideHere = decide && first;
-    const head = [d.number, d.kindLabel, d.statusLabel].join(' · ');
+    const c = noted.get(d.dossierId);
+        const head = [d.number, d.kindLabel, d.statusLabel].join(' · ');
     return h(
       'li',
       { key: d.dossierId, 'data-dossier': d.number, style: { borderTop: '1px solid #e0e0e0', padding: '8px 0', listStyle: 'none' } },
-      h(Subtitle2, { as: 'h3', style: { margin: 0 } }, head),
-      d.milestones.length > 0 ? h(Caption1, { as: 'p', style: { margin: 0 } }, d.milestones.join(', ')) : null,
+      h(Subtitle2, { as: 'h3', style: { display: 'block', margin: 0 } }, head),
+      d.milestones.length > 0 ? h(Caption1, { as: 'p', style: { display: 'block', margin: '2px 0' } }, d.milestones.join(', ')) : null,
       d.reasons.length > 0
         ? h('ul', { style: { margin: '4px 0', paddingLeft: '18px' } }, ...d.reasons.map((r, i) => h('li', { key: i }, r.label, r.problem ? h('q', { style: { fontStyle: 'italic', marginLeft: '4px' } }, r.problem) : null)))
         : null,
       c
         ? h('p', { 'data-noted': 'true', style: { margin: '4px 0' } }, h('strong', null, `${msg.noted}: ${c.decisionLabel}`), ' ', c.summary)
         : null,
-      decideHere && editing !== d.dossierId ? h(Button, { size: 'small', onClick: () => setEditing(d.dossierId) }, c ? msg.change : msg.note) : null,
-      decideHere && editing === d.dossierId
+      decide && editing !== d.dossierId ? h(Button, { size: 'small', onClick: () => setEditing(d.dossierId) }, c ? msg.change : msg.note) : null,
+      decide && editing === d.dossierId
         ? h(NoteForm, {
             dossier: d,
             view,
@@ -180,12 +183,14 @@ function MeetingPanel(props: PanelProps): ReactNode {
     error ? h(MessageBar, { intent: 'error', role: 'alert' }, h(MessageBarBody, null, error)) : null,
     statusLine ? h('div', { 'data-status': view.status }, h(MessageBar, { intent: view.status === 'confirmed' ? 'success' : 'info' }, h(MessageBarBody, null, statusLine))) : null,
     props.frame === 'sidePanel' && props.host.teams ? h(Button, { onClick: () => void share(), style: { margin: '8px 0' } }, msg.shareToStage) : null,
-    ...view.parts.map((part) =>
+    ...parts.map((part) =>
       h(
         'section',
         { key: part.part, 'aria-labelledby': `part-${part.part}` },
         h(Subtitle2, { as: 'h2', id: `part-${part.part}`, style: { display: 'block', marginTop: '16px' } }, part.title),
-        part.dossiers.length === 0 ? h(Caption1, { as: 'p' }, msg.nothingInPart) : h('ul', { style: { padding: 0, margin: 0 } }, ...part.dossiers.map(dossierBlock)),
+        part.dossiers.length === 0 && part.above === 0 ? h(Caption1, { as: 'p' }, msg.nothingInPart) : null,
+        part.above > 0 ? h('p', { 'data-also-above': String(part.above), style: { fontSize: '12px', margin: '4px 0' } }, msg.alsoAbove(part.above)) : null,
+        part.dossiers.length > 0 ? h('ul', { style: { padding: 0, margin: 0 } }, ...part.dossiers.map(dossierBlock)) : null,
       ),
     ),
     view.status === 'sent' || view.status === 'confirmed'

@@ -5,12 +5,19 @@
  * numbers and months in Belgian Dutch. The numbers are the report of GET /api/report, the same use
  * case as `woonbegeleiding report`: this page only draws them.
  */
-import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, Title3 } from '@fluentui/react-components';
+import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Title3 } from '@fluentui/react-components';
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData } from '@fluentui/react-charts';
 import { createElement as h, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { reportMessages as msg } from '../../shared/messages/report';
 import { REPORT_MILESTONES, REPORT_STATUSES, type Report } from '../../shared/rules/report';
 import { brusselsMonth } from './meeting-app';
+import { recentMonths, shiftMonth } from './logic/months';
+
+/** How far back the period can start: four years of months to pick from. */
+const MONTHS_TO_PICK = 48;
+
+// The charts' legend writes every word with a capital ("Positief Afgerond"); Dutch labels stay as written.
+const LEGEND_CASE = '.fui-legend__legend, .fui-legend__text { text-transform: none !important; }';
 import type { SignedInView } from './app';
 
 const PALETTE = ['#0f6cbd', '#c239b3', '#e3008c', '#107c10', '#8764b8', '#ca5010', '#038387'];
@@ -102,11 +109,10 @@ function FigureBlock({ figure, width }: { figure: Figure; width: number }): Reac
 
 export const overviewView: SignedInView = function OverviewPage({ client }) {
   const current = brusselsMonth(new Date());
-  const [from, setFrom] = useState(() => {
-    const [y, m] = current.split('-').map(Number) as [number, number];
-    const index = y * 12 + m - 1 - 11;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
+  const [from, setFrom] = useState(() => shiftMonth(current, -11));
+  const months = recentMonths(current, MONTHS_TO_PICK);
+  const monthSelect = (value: string, set: (v: string) => void) =>
+    h(Select, { value, onChange: (_e: unknown, d: { value: string }) => set(d.value) }, ...months.map((m) => h('option', { key: m, value: m }, msg.month(m))));
   const [to, setTo] = useState(current);
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<string>();
@@ -133,6 +139,7 @@ export const overviewView: SignedInView = function OverviewPage({ client }) {
   return h(
     'main',
     null,
+    h('style', null, LEGEND_CASE),
     h(Title3, { as: 'h1' }, msg.title),
     h(
       'form',
@@ -144,8 +151,8 @@ export const overviewView: SignedInView = function OverviewPage({ client }) {
         },
         style: { display: 'flex', gap: '12px', alignItems: 'end', flexWrap: 'wrap' },
       },
-      h(Field, { label: msg.fromLabel }, h(Input, { type: 'month', value: from, onChange: (_e: unknown, d: { value: string }) => setFrom(d.value) })),
-      h(Field, { label: msg.toLabel }, h(Input, { type: 'month', value: to, onChange: (_e: unknown, d: { value: string }) => setTo(d.value) })),
+      h(Field, { label: msg.fromLabel }, monthSelect(from, setFrom)),
+      h(Field, { label: msg.toLabel }, monthSelect(to, setTo)),
       h(Button, { type: 'submit', appearance: 'primary' }, msg.show),
     ),
     error ? h(MessageBar, { intent: 'error', role: 'alert' }, h(MessageBarBody, null, error)) : null,

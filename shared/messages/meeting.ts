@@ -11,6 +11,8 @@ export const meetingMessages = {
     otherTrajectories: 'Andere begeleidingen op vraag van de verhuurder',
   },
   nothingInPart: 'Geen dossiers.',
+  /** A dossier to discuss is listed once, under the dossiers to discuss; the overview says how many. */
+  alsoAbove: (n: number) => (n === 1 ? 'Eén lopend dossier staat hierboven bij de te bespreken dossiers.' : `${n} lopende dossiers staan hierboven bij de te bespreken dossiers.`),
   followAlong:
     'Je volgt het overleg mee. De coördinator van de verhuurder noteert de conclusies; ze verschijnen hier zodra ze genoteerd zijn.',
   noteHeading: (number: string) => `Conclusie voor ${number}`,

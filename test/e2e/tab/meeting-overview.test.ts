@@ -149,6 +149,10 @@ maybe('meeting side panel and landlord overview in Chromium (e2e)', () => {
     const shared = await panel.page.evaluate(() => (window as unknown as { shared: string[] }).shared);
     expect(shared).toHaveLength(1);
     expect(shared[0]).toContain(`/tab/meeting.html?partner=${PARTNER}&month=${month}`);
+    // Every dossier is listed once: one under discussion is not repeated in the running list below it.
+    const listed = await panel.app.locator('li[data-dossier]').evaluateAll((els) => els.map((e) => e.getAttribute('data-dossier')));
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed).toContain(b.number);
     if (shots) {
       mkdirSync(shots, { recursive: true });
       await panel.page.screenshot({ path: path.join(shots, 'meeting-side-panel.png') });
@@ -209,6 +213,13 @@ maybe('meeting side panel and landlord overview in Chromium (e2e)', () => {
     // Months in Belgian Dutch; each table says which chart it stands for; the form works with the keyboard.
     await page.getByRole('columnheader', { name: reportMessages.month(report.milestones[0]?.month ?? to) }).waitFor();
     expect(await page.locator('table caption').count()).toBe(6);
+    // The period's months are picked by their Dutch names; the legend keeps the labels' own capitals.
+    const fromPicker = page.getByLabel(reportMessages.fromLabel);
+    expect(await fromPicker.evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(reportMessages.month(from));
+    expect(await fromPicker.locator('option').allTextContents()).not.toContainEqual(expect.stringMatching(/January|February|March|May|June|July|August|October|December/));
+    const legend = page.locator('.fui-legend__text').first();
+    expect(await legend.evaluate((e) => getComputedStyle(e).textTransform)).toBe('none');
+    expect(await page.locator('.fui-legend__text').allTextContents()).toContain(reportMessages.column.overdue);
     await page.getByLabel(reportMessages.toLabel).focus();
     let tabs = 0;
     while ((await page.evaluate(() => document.activeElement?.textContent)) !== reportMessages.show && tabs++ < 8) await page.keyboard.press('Tab');
