@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { Limits } from './rules/rate-limit';
 
 /** The folder with package.json: the checkout, or the deployed app (the build runs from dist/). */
 function findRoot(from: string): string {
@@ -54,6 +55,15 @@ const schema = z.object({
   /** The add-in/dialog API's Entra app id (token audience) and the scope it requires. */
   API_APP_ID: z.string().optional(),
   API_SCOPE: z.string().default('access_as_user'),
+  /**
+   * Per-user rate limits of the API and the bot (shared/rules/rate-limit.ts): a burst, then so many a
+   * minute. Far above what a person clicks in a busy day (a page load is a handful of reads, a
+   * consultation's conclusions some twenty writes); meant against scripts and floods.
+   */
+  RATE_LIMIT_READ_BURST: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_WRITE_BURST: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Seed demo data into an empty local store on start. */
   SEED_DEMO: z
     .enum(['true', 'false'])
@@ -64,6 +74,12 @@ const schema = z.object({
 export type Config = z.infer<typeof schema> & { host: string; baseUrl: string };
 
 export class ConfigError extends Error {}
+
+/** The per-user rate limits of the settings. */
+export const rateLimitsOf = (config: Config): Limits => ({
+  read: { burst: config.RATE_LIMIT_READ_BURST, perMinute: config.RATE_LIMIT_READS_PER_MINUTE },
+  write: { burst: config.RATE_LIMIT_WRITE_BURST, perMinute: config.RATE_LIMIT_WRITES_PER_MINUTE },
+});
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);

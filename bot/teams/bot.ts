@@ -14,6 +14,7 @@ import {
   type TaskModuleResponse,
 } from 'botbuilder';
 import { botMessages } from '../../shared/messages/bot';
+import { rateLimitKey } from '../../shared/rules/rate-limit';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/card';
 import { noticeCard } from '../cards/message-cards';
 import { handleAction } from './actions';
@@ -60,6 +61,17 @@ export class WoonbegeleidingBot extends TeamsActivityHandler {
       if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
       return;
     }
+    // Per-user rate limit, before any work (no storage read, nothing claimed): a Dutch answer only.
+    const retryAfterSeconds = this.rateLimited(context);
+    if (retryAfterSeconds !== undefined) {
+      rt.deps.logger.warn({ type: loggableType(activity.type) }, 'teams: rate limit reached');
+      const text = botMessages.tooManyActions(retryAfterSeconds);
+      if (activity.type === 'message') await context.sendActivity({ type: 'message', text, textFormat: 'plain' });
+      else if (activity.name === 'adaptiveCard/action') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: cardResponse(noticeCard({ tone: 'attention', text })) } });
+      } else await context.sendActivity({ type: 'invokeResponse', value: { status: 429 } });
+      return;
+    }
     const conversationId = activity.conversation?.id ?? '';
     const key = `teams-activity|${conversationId}|${activity.id ?? ''}`;
     const now = rt.now();
@@ -91,6 +103,22 @@ export class WoonbegeleidingBot extends TeamsActivityHandler {
           .catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * What a person sent counts against their limit (keyed by tenant and Entra object id): a typed
+   * message or a card's refresh as a read, a submitted or executed card action as a write. Other
+   * activities (installs, member changes) are Teams' own and not limited. undefined: go on.
+   */
+  private rateLimited(context: TurnContext): number | undefined {
+    const activity = context.activity;
+    const objectId = activity.from?.aadObjectId;
+    const tenantId = tenantOf(activity);
+    if (!objectId || !tenantId || (activity.type !== 'message' && activity.type !== 'invoke')) return undefined;
+    const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+    const read = activity.type === 'message' ? activity.value === undefined : activity.name !== 'adaptiveCard/action' || verb === 'refresh';
+    const taken = this.rt.limiter.take(rateLimitKey(tenantId, objectId), read ? 'read' : 'write', this.rt.deps.clock().getTime());
+    return taken.allowed ? undefined : taken.retryAfterSeconds;
   }
 
   /** resolve-user; for a known user also the conversation link, refreshed when the reference changed. */

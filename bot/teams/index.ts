@@ -17,6 +17,8 @@ import { problem } from '../../shared/server/problem';
 import { serverMessages } from '../../shared/messages/server';
 import type { Notifier } from '../../shared/services/notifier';
 import { surfaceServices } from '../../shared/services/surface-services';
+import { rateLimitsOf } from '../../shared/config';
+import { UserRateLimiter } from '../../shared/rules/rate-limit';
 import type { TeamsPublisher } from '../../shared/jobs';
 import { postAgendasWith, type AgendaPostResult } from './agendas';
 import { JobsTeamsPublisher } from './jobs-publisher';
@@ -115,7 +117,8 @@ export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): Te
     onGone: (target) => markGone(services.conversations(target.landlordId), target.conversationId, clock.now()),
     ...options.sender,
   });
-  const rt: BotRuntime = { deps, services, sender, background, notifier: undefined as unknown as Notifier, ...clock };
+  const limiter = new UserRateLimiter(rateLimitsOf(deps.config));
+  const rt: BotRuntime = { deps, services, sender, background, limiter, notifier: undefined as unknown as Notifier, ...clock };
   const teamsNotifier = new TeamsNotifier(rt);
   const notifier = options.notifier ? options.notifier(teamsNotifier) : teamsNotifier;
   rt.notifier = notifier;

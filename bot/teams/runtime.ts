@@ -8,6 +8,7 @@ import type { Instant, IsoDate, LandlordConfig, User } from '../../shared/rules/
 import type { ServiceContext } from '../../shared/services/context';
 import type { Notifier } from '../../shared/services/notifier';
 import type { SurfaceServices } from '../../shared/services/surface-services';
+import type { UserRateLimiter } from '../../shared/rules/rate-limit';
 import type { ProactiveSender } from './sender';
 
 export interface BotRuntime {
@@ -18,6 +19,8 @@ export interface BotRuntime {
   /** Set once the notifier exists (it needs the runtime itself). */
   notifier: Notifier;
   background: Background;
+  /** Per-user rate limits of the activities people send (messages, card actions). */
+  limiter: UserRateLimiter;
   now(): Instant;
   today(): IsoDate;
 }

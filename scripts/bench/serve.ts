@@ -11,6 +11,7 @@ import pino from 'pino';
 import { registerApiAndPages } from '../../shared/server/web';
 import { createTeamsBot } from '../../bot/teams';
 import { loadConfig } from '../../shared/config';
+import { NO_RATE_LIMITS } from './world';
 import { createServer } from '../../shared/server/create-server';
 import { createStore } from '../../shared/store';
 import { startEchoBot } from '../../test/load/echo-bot';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   let running: { url: string; close(): Promise<void> };
   if (kind === 'api') {
     const store = await createStore({ connection: { connectionString }, tablePrefix: prefix });
-    const config = loadConfig({ WOONBEGELEIDING_MODE: 'local', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+    const config = loadConfig({ WOONBEGELEIDING_MODE: 'local', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...NO_RATE_LIMITS });
     const logger = pino({ level: 'silent' });
     const deps = { config, logger, store, clock: () => new Date() };
     const server = createServer({ logger, storage: store });

@@ -11,6 +11,7 @@ import restify, { type Server } from 'restify';
 import { registerApiAndPages } from '../../shared/server/web';
 import { createTeamsBot } from '../../bot/teams';
 import { loadConfig } from '../../shared/config';
+import { NO_RATE_LIMITS } from './world';
 import { createServer } from '../../shared/server/create-server';
 import { noopNotifier, type Notifier } from '../../shared/services/notifier';
 import { tableClients, type Connection } from '../../shared/store/connection';
@@ -28,7 +29,7 @@ export interface RunningApi {
 
 export async function startApi(options: { store: Store; port?: number; clock?: () => Date; logger?: Logger; notifier?: Notifier; withBot?: boolean }): Promise<RunningApi> {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const config = loadConfig({ WOONBEGELEIDING_MODE: 'local', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ WOONBEGELEIDING_MODE: 'local', LOG_LEVEL: 'silent', ...NO_RATE_LIMITS });
   const deps = { config, logger, store: options.store, clock: options.clock ?? (() => new Date()) };
   const server = createServer({ logger, storage: options.store });
   // As shared/server/main.ts: the bot first, and the add-in tells Teams through the bot's notifier.

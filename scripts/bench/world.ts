@@ -9,6 +9,16 @@ import type { Dossier, Partner, User } from '../../shared/rules/types';
 import type { Store } from '../../shared/store';
 
 export const PARTNERS = 50;
+/**
+ * The benchmark and the load run measure throughput with users that are machines, each far faster
+ * than a person: the per-user rate limits (shared/rules/rate-limit.ts) are lifted for them.
+ */
+export const NO_RATE_LIMITS = {
+  RATE_LIMIT_READ_BURST: '1000000000',
+  RATE_LIMIT_READS_PER_MINUTE: '1000000000',
+  RATE_LIMIT_WRITE_BURST: '1000000000',
+  RATE_LIMIT_WRITES_PER_MINUTE: '1000000000',
+};
 export const MEASURED_PARTNER = 'p01';
 export const MEASURED_PARTNER_DOSSIERS = 20;
 export const LANDLORD = demoData('2026-11-02').landlord;

@@ -13,6 +13,7 @@ import { tabMessages } from '../messages/tab';
 import { problem, problemFromError, type Problem } from '../server/problem';
 import type { ServiceContext } from '../services/context';
 import { freeTextMessage, type FreeTextProblem } from '../rules/free-text';
+import type { RequestKind } from '../rules/rate-limit';
 import type { LandlordConfig, Partner, User } from '../rules/types';
 import { AuthError, type RequestOrigin } from './auth';
 
@@ -127,6 +128,14 @@ export class InputError extends Error {
   }
 }
 
+/** Over the user's rate limit: 429 with Retry-After; nothing was done. */
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate limited');
+    this.name = 'RateLimitedError';
+  }
+}
+
 /** A route that exists only for loopback requests in local mode answers like a missing page elsewhere. */
 export class HiddenRouteError extends Error {}
 
@@ -188,6 +197,8 @@ export interface RegisterOptions {
   logger: Logger;
   /** Who the token names, or AuthError. */
   authenticate(request: RequestOrigin & { authorization?: string }): Promise<{ tenantId: string; objectId: string; via: string }>;
+  /** Takes one request of this identity from its rate limit: undefined, or the seconds to wait (429). */
+  rateLimit?(identity: { tenantId: string; objectId: string }, kind: RequestKind): number | undefined;
   /** The session of an identity, or NoAccessError. */
   session(identity: { tenantId: string; objectId: string }): Promise<Session>;
   /** Is this a loopback request in local mode (the local-dev routes)? */
@@ -220,6 +231,8 @@ export function registerRoutes(server: Server, routes: readonly ApiRoute[], opti
         const call: Call = { origin };
         if (route.access === 'user') {
           const identity = await options.authenticate({ ...origin, authorization: req.headers.authorization });
+          const retryAfterSeconds = options.rateLimit?.(identity, route.method === 'get' ? 'read' : 'write');
+          if (retryAfterSeconds !== undefined) throw new RateLimitedError(retryAfterSeconds);
           call.session = await options.session(identity);
         }
         // The declared length, and what was read (a chunked body declares none).
@@ -253,6 +266,11 @@ function problemOf(error: unknown, route: ApiRoute, res: Response, logger: Logge
   if (error instanceof NoAccessError) {
     logger.info({ ...where, reason: error.reason }, 'api: no access for this identity');
     return problem(403, 'forbidden', msg.noAccess);
+  }
+  if (error instanceof RateLimitedError) {
+    logger.warn(where, 'api: rate limit reached');
+    res.header('retry-after', String(error.retryAfterSeconds));
+    return problem(429, 'too-many-requests', serverMessages.tooManyRequests(error.retryAfterSeconds));
   }
   if (error instanceof HiddenRouteError) return problem(404, 'not-found', serverMessages.notFound);
   if (error instanceof InputError) return problem(400, 'validation', error.message, { fields: error.fields });

@@ -7,6 +7,8 @@
 import type { Server } from 'restify';
 import type { SurfaceDeps } from '../server/app-deps';
 import { surfaceServices } from '../services/surface-services';
+import { rateLimitsOf } from '../config';
+import { rateLimitKey, UserRateLimiter } from '../rules/rate-limit';
 import { createAuth, isLoopbackRequest, type AuthOptions } from './auth';
 import { registerRoutes, type ApiRoute } from './http';
 import { apiRoutes } from './routes';
@@ -27,9 +29,15 @@ export function registerApi(server: Server, deps: SurfaceDeps, options: ApiOptio
   const { store: _store, ...surface } = deps;
   const services = surfaceServices(deps);
   const routes = apiRoutes({ deps: surface, services, auth });
+  // Per signed-in user (tenant and object id), before any work: reads and writes each their bucket.
+  const limiter = new UserRateLimiter(rateLimitsOf(deps.config));
   registerRoutes(server, routes, {
     logger: deps.logger,
     authenticate: (request) => auth.authenticate(request),
+    rateLimit: (identity, kind) => {
+      const taken = limiter.take(rateLimitKey(identity.tenantId, identity.objectId), kind, deps.clock().getTime());
+      return taken.allowed ? undefined : taken.retryAfterSeconds;
+    },
     session: (identity) => sessionOf(surface, services, identity),
     devAllowed: (origin) => auth.devSignIn !== undefined && isLoopbackRequest(origin),
   });

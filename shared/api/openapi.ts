@@ -40,6 +40,14 @@ export function openApiDocument(routes: readonly ApiRoute[], options: OpenApiOpt
           : undefined;
       responses[status] = { description: spec.description, ...(content ? { content } : {}) };
     }
+    // Every signed-in route counts against the user's rate limit (http.ts).
+    if (route.access === 'user') {
+      responses['429'] = {
+        description: "Over the user's rate limit; Retry-After says when to try again",
+        headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } },
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
     const operation: JsonSchema = {
       operationId: route.operationId,
       summary: route.summary,

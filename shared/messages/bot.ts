@@ -8,6 +8,8 @@ export const botMessages = {
   // Who may use the bot
   unknownUser:
     'Ik ken je nog niet, dus ik kan je geen gegevens tonen. Deze bot is er voor de medewerkers van de verhuurder en van de begeleidende organisaties die met haar samenwerken. Vraag de coördinator bewonerscontacten van de verhuurder om je toegang te geven, met je naam, je e-mailadres en je organisatie.',
+  tooManyActions: (seconds: number) =>
+    `Je stuurde te veel berichten of klikken kort na elkaar. Wacht ${seconds === 1 ? '1 seconde' : `${seconds} seconden`} en probeer het dan opnieuw; er is niets gewijzigd.`,
   unexpected: 'Er liep iets mis. Probeer het straks opnieuw. Blijft het misgaan, laat het dan weten aan de coördinator bewonerscontacten.',
   alreadyHandled: 'Deze actie werd al verwerkt.',
 

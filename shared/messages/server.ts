@@ -11,6 +11,8 @@ export const serverMessages = {
   badRequest: 'Dit verzoek kan niet verwerkt worden.',
   localHostOnly: 'Lokaal antwoordt Woonbegeleiding alleen op localhost, 127.0.0.1 of [::1]. Open de pagina via http://127.0.0.1 met de poort van de server.',
   localPeerOnly: 'Lokaal antwoordt Woonbegeleiding alleen aan deze computer.',
+  tooManyRequests: (seconds: number) =>
+    `Te veel verzoeken kort na elkaar. Wacht ${seconds === 1 ? '1 seconde' : `${seconds} seconden`} en probeer het dan opnieuw; er is niets gewijzigd.`,
   botTokenRefused: 'Dit verzoek komt niet aantoonbaar van Microsoft Teams: het token ontbreekt of is ongeldig.',
   titles: {
     validation: 'Ongeldige invoer',
