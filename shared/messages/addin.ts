@@ -4,17 +4,12 @@
  */
 import { agendaMessages } from './agenda';
 import { calendarMessages } from './calendar';
+import { weekdayOf } from './dates';
 
 const date = calendarMessages.formatDate;
 
-const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'] as const;
-
 /** "donderdag 27/11/2025": the weekday of a calendar day, computed without a clock or time zone. */
-const longDate = (iso: string): string => {
-  const [y, m, d] = iso.split('-').map(Number);
-  const weekday = WEEKDAYS[new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)).getUTCDay()] ?? '';
-  return `${weekday} ${date(iso)}`;
-};
+const longDate = (iso: string): string => `${weekdayOf(iso)} ${date(iso)}`;
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -1,12 +1,13 @@
 /** Dutch texts of the protocol calendar (R12, R13, R15, R-H). */
+import { monthName } from './dates';
+
 const dayMonthYear = (iso: string): string => {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 };
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 /** "augustus 2027" */
-const monthLabel = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const monthLabel = (month: string): string => `${monthName(Number(month.slice(5, 7)))} ${month.slice(0, 4)}`;
 
 export const calendarMessages = {
   formatDate: dayMonthYear,

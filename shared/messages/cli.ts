@@ -1,4 +1,5 @@
 /** Dutch texts of the `woonbegeleiding` command. */
+import { shortWeekdayName } from './dates';
 import { jobMessages } from './jobs';
 import { trajectoryMessages } from './trajectory';
 
@@ -31,7 +32,8 @@ export const cliMessages = {
   badOption: (option: string) => `Onbekende optie of optie zonder waarde: ${option}. Gebruik "woonbegeleiding help".`,
   missingOption: (name: string) => `De optie --${name} ontbreekt.`,
   unexpectedError: 'Er ging iets onverwachts mis; de details staan in het logboek.',
-  weekdays: ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
+  /** Index: ISO weekday 1 (ma) ... 7 (zo). */
+  weekdays: ['', ...[1, 2, 3, 4, 5, 6, 7].map(shortWeekdayName)],
   calendarHeader: ['Maand', 'Overleg', 'Uitnodiging', 'Aanmelden tot', 'Opmerking'],
   meetingMovedNote: (description: string) => `Overleg ${description}.`,
   cancelledCell: 'vervalt',

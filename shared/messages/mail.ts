@@ -5,21 +5,20 @@
  */
 import { calendarMessages } from './calendar';
 import { agendaMessages } from './agenda';
+import { monthName, weekdayName } from './dates';
 
 const date = calendarMessages.formatDate;
 
-const WEEKDAYS = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 /** "donderdag 26 november 2026" (weekday: ISO 1 = Monday ... 7 = Sunday). */
 const longDate = (iso: string, weekday: number): string => {
   const [y, m, d] = iso.split('-');
-  return `${WEEKDAYS[weekday] ?? ''} ${Number(d)} ${MONTHS[Number(m) - 1] ?? ''} ${y}`.trim();
+  return `${weekdayName(weekday)} ${Number(d)} ${monthName(Number(m))} ${y}`.trim();
 };
 
 export const mailMessages = {
   longDate,
-  weekday: (weekday: number) => WEEKDAYS[weekday] ?? '',
+  weekday: (weekday: number) => weekdayName(weekday),
   greeting: (partnerName: string) => `Beste collega's van ${partnerName},`,
   greetingPerson: 'Beste collega,',
   closing: 'Met vriendelijke groeten,',

@@ -2,6 +2,8 @@
  * Chat commands in Dutch, forgiving about case, accents, punctuation and the bot's @mention; a typo
  * gets a suggestion of the nearest command instead of a guess (a wrong "koppel" must not run).
  */
+import { MONTH_NAMES } from '../../../shared/messages/dates';
+
 export type CommandName =
   | 'help'
   | 'dossiers'
@@ -100,8 +102,6 @@ export function monthArg(arg: string | undefined): string | undefined {
   return undefined;
 }
 
-/** The Dutch month names as Intl writes them for nl-BE ("januari" ... "december"), index 0 = January. */
-const MONTH_NAMES = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('nl-BE', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))));
 
 /** "november", "nov" or "nov." as a month number 1-12, else undefined. */
 export function monthNameArg(arg: string | undefined): number | undefined {
