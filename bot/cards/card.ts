@@ -166,17 +166,21 @@ export function choiceInput(
   };
 }
 
+/**
+ * A text input. No `maxLength`: Teams cuts a longer text at it without a word; the services check every
+ * typed text against shared/rules/free-text.ts and refuse a too-long one in Dutch, the card coming back
+ * with what was typed.
+ */
 export function textInput(
   id: string,
   label: string,
-  options: { multiline?: boolean; maxLength?: number; required?: boolean; errorMessage?: string; placeholder?: string; value?: string } = {},
+  options: { multiline?: boolean; required?: boolean; errorMessage?: string; placeholder?: string; value?: string } = {},
 ): Element {
   return {
     type: 'Input.Text',
     id,
     label: plain(label),
     ...(options.multiline ? { isMultiline: true } : {}),
-    ...(options.maxLength ? { maxLength: options.maxLength } : {}),
     ...(options.required ? { isRequired: true, errorMessage: requiredError(options, cardTexts.fill) } : {}),
     ...(options.placeholder ? { placeholder: plain(options.placeholder) } : {}),
     ...(options.value !== undefined ? { value: plain(options.value) } : {}),

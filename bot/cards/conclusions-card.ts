@@ -28,12 +28,8 @@ import {
 } from './card';
 import { dateTime, longDate } from './format';
 import { isLandlord, memberOf, noticeBlock, type Notice, type Viewer } from './views';
-import { FREE_TEXT } from '../../shared/rules/free-text';
 
 const msg = botMessages.conclusions;
-
-export const SUMMARY_MAX = FREE_TEXT.conclusionSummary.max;
-export const REMARK_MAX = FREE_TEXT.remark.max;
 
 export const conclusionsRef = (partnerId: string, month: string): CardRef => ({ kind: 'conclusions', partnerId, month });
 
@@ -66,7 +62,7 @@ function confirmActions(input: ConclusionsCardInput): Action[] {
   const data = { card: conclusionsRef(consultation.partnerId, consultation.month) };
   return [
     execute(msg.confirm, 'conclusions.confirm', data, { style: 'positive' }),
-    showCard(msg.confirmWithRemark, subCard([textInput('remark', msg.remarkInput, { multiline: true, maxLength: REMARK_MAX, required: true })], [execute(msg.confirm, 'conclusions.confirm', data)])),
+    showCard(msg.confirmWithRemark, subCard([textInput('remark', msg.remarkInput, { multiline: true, required: true })], [execute(msg.confirm, 'conclusions.confirm', data)])),
   ];
 }
 
@@ -143,7 +139,7 @@ export function conclusionsFormCard(input: ConclusionsFormInput): AdaptiveCard {
           text(entry.number, { weight: 'bolder' }),
           ...(entry.reasons.length > 0 ? [text(entry.reasons.join(' · '), { isSubtle: true, spacing: 'none' })] : []),
           toggleInput(formField(i, 'on'), msg.discussed, (values[formField(i, 'on')] ?? String(entry.discussed)) === 'true'),
-          textInput(formField(i, 'summary'), msg.summary, { multiline: true, maxLength: SUMMARY_MAX, ...(values[formField(i, 'summary')] ? { value: values[formField(i, 'summary')] } : {}) }),
+          textInput(formField(i, 'summary'), msg.summary, { multiline: true, ...(values[formField(i, 'summary')] ? { value: values[formField(i, 'summary')] } : {}) }),
           choiceInput(
             formField(i, 'decision'),
             msg.decision,

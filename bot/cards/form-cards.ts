@@ -16,9 +16,6 @@ import {
   type Element,
 } from './card';
 import { noticeBlock, type Notice } from './views';
-import { FREE_TEXT } from '../../shared/rules/free-text';
-
-export const DESCRIPTION_MAX = FREE_TEXT.signalDescription.max;
 
 /**
  * Every form carries its own id: submitting it twice (a double click, a redelivered invoke) stores
@@ -48,7 +45,7 @@ export function signalFormCard(input: { dossiers: readonly Choice[]; formId: str
       SIGNAL_CATEGORIES.map((c) => ({ title: informationMessages.signalCategoryLabel[c], value: c })),
       { required: true, ...(v.category ? { value: v.category } : {}) },
     ),
-    textInput('description', m.description, { multiline: true, maxLength: DESCRIPTION_MAX, required: true, ...(v.description ? { value: v.description } : {}) }),
+    textInput('description', m.description, { multiline: true, required: true, ...(v.description ? { value: v.description } : {}) }),
   );
   return adaptiveCard(body, [execute(m.send, 'signal.submit', { card: { kind: 'signal-form' }, formId: input.formId }, { style: 'positive' })]);
 }
@@ -61,10 +58,10 @@ export function absenceFormCard(input: { dossiers: readonly Choice[]; formId: st
     ...noticeBlock(input.notice),
     heading(m.title),
     text(m.intro, { isSubtle: true, spacing: 'none' }),
-    textInput('workerName', m.workerName, { maxLength: FREE_TEXT.personName.max, required: true, ...(v.workerName ? { value: v.workerName } : {}) }),
+    textInput('workerName', m.workerName, { required: true, ...(v.workerName ? { value: v.workerName } : {}) }),
     dateInput('from', m.from, { required: true, ...(v.from ? { value: v.from } : {}) }),
     dateInput('expectedUntil', m.expectedUntil, v.expectedUntil ? { value: v.expectedUntil } : {}),
-    textInput('replacementContact', m.replacementContact, { multiline: true, maxLength: FREE_TEXT.replacementContact.max, required: true, ...(v.replacementContact ? { value: v.replacementContact } : {}) }),
+    textInput('replacementContact', m.replacementContact, { multiline: true, required: true, ...(v.replacementContact ? { value: v.replacementContact } : {}) }),
   ];
   if (input.dossiers.length > 0) body.push(choiceInput('dossierIds', m.dossiers, input.dossiers, { multi: true, ...(v.dossierIds ? { value: v.dossierIds } : {}) }));
   return adaptiveCard(body, [execute(m.send, 'absence.submit', { card: { kind: 'absence-form' }, formId: input.formId }, { style: 'positive' })]);

@@ -5,6 +5,7 @@
  */
 import { informationMessages } from '../../../shared/messages/information';
 import { botMessages } from '../../../shared/messages/bot';
+import { FREE_TEXT } from '../../../shared/rules/free-text';
 import { cardText, markdownLinks } from '../../unit/bot/card-validator';
 import { ALERTS, cardOf, COORDINATOR, DE_LINDE, DE_VAART, DE_VAART_CHAT, personal, setUpConversations, startHarness, STAFF, type Harness } from './harness';
 
@@ -105,6 +106,21 @@ describe('signals from the form', () => {
   it('no log line holds a description, a name or a typed word', () => {
     const logs = h.logs.join('\n');
     for (const typed of ['Dreiging', 'Roepen', 'Brandgevaar', 'Afval', 'Acuut', 'Sara De Clercq', 'Begeleidingsdienst']) expect(logs).not.toContain(typed);
+  });
+
+  it('a too-long text on a card is refused with the free-text sentence (no silent cut), the form keeps it, nothing stored', async () => {
+    h.connector.clear();
+    const dossier = h.demo.dossiers.find((d) => d.supportingPartnerId === 'de-vaart' && d.status === 'active' && d.consent) as (typeof h.demo.dossiers)[number];
+    const max = FREE_TEXT.signalDescription.max;
+    const long = `${'Lekkage in de badkamer. '.repeat(Math.ceil((max + 40) / 24))}`.slice(0, max + 40);
+    const answer = await h.click(DE_VAART, 'signal.submit', { card: form, formId: 'form-long', dossierId: dossier.id, category: 'other', description: long }, personal(DE_VAART));
+    expect(cardText(answer)).toMatch(new RegExp(`is te lang \\(hoogstens ${max} tekens\\)`));
+    expect(JSON.stringify(answer)).toContain(long.trim()); // what was typed comes back, whole, to be shortened
+    expect((await h.store.forLandlord('vivendo').signals.listByDossier(dossier.id)).filter((s) => s.id === 'form-long')).toHaveLength(0);
+    expect(h.connector.posts(ALERTS.id)).toHaveLength(0);
+
+    const absence = await h.click(DE_VAART, 'absence.submit', { card: { kind: 'absence-form' }, formId: 'absence-long', workerName: 'S'.repeat(FREE_TEXT.personName.max + 1), from: '2025-11-17', replacementContact: 'Bel het onthaal', dossierIds: '' }, personal(DE_VAART));
+    expect(cardText(absence)).toMatch(new RegExp(`is te lang \\(hoogstens ${FREE_TEXT.personName.max} tekens\\)`));
   });
 
   it('R5: an absence is reported once per form', async () => {

@@ -167,6 +167,14 @@ describe('card texts against the catalogue (shared/messages)', () => {
     for (const card of Object.values(cards)) for (const input of inputsOf(card)) if (input.isRequired) expect(input.errorMessage).not.toBe(input.label);
   });
 
+  it('no text input of any card has a maxLength (Teams would cut without a word): the free-text rules refuse a long text instead', () => {
+    const texts = Object.entries(cards).flatMap(([name, card]) => inputsOf(card).filter((i) => i.type === 'Input.Text').map((i) => ({ name, id: i.id, maxLength: i.maxLength })));
+    // The catalogue holds the forms with free text: signal, absence, conclusions (summary, remark), flag.
+    expect(texts.map((t) => t.id)).toEqual(expect.arrayContaining(['description', 'workerName', 'replacementContact', 'remark', 'problem']));
+    expect(texts.some((t) => String(t.id).endsWith('summary'))).toBe(true);
+    expect(texts.filter((t) => t.maxLength !== undefined)).toEqual([]);
+  });
+
   it('R13b: after a refusal the text typed comes back, an unknown dossier does not', () => {
     const inputs = inputsOf(cards['agenda, member of the partner, before the deadline']);
     expect(String(inputs.find((i) => i.id === 'problem')?.value)).toContain('Zie [hier]');
