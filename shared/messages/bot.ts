@@ -56,6 +56,8 @@ export const botMessages = {
     'Dit gesprek is nog niet gekoppeld aan een begeleidende organisatie. De coördinator bewonerscontacten kan dat doen met: koppel <organisatie>.',
   sharedChatNeedsLink:
     'In een gedeeld gesprek toon ik alleen gegevens van de organisatie waaraan het gesprek gekoppeld is. Dit gesprek is nog niet gekoppeld. Gebruik de persoonlijke chat met de bot, of vraag de coördinator het gesprek te koppelen.',
+  cardOfOtherPartner:
+    'Deze kaart hoort bij een andere organisatie dan die van dit gesprek: hier kan ze niets tonen of wijzigen. Gebruik de persoonlijke chat met de bot.',
   alertChannelNoData: 'Dit is het alarmkanaal van de verhuurder: hier toon ik geen dossiers. Gebruik de persoonlijke chat met de bot.',
   linkWhich: (partners: string) => `Welke organisatie? Bijvoorbeeld: koppel ${partners}.`,
   linkUnknownPartner: (typed: string, partners: string) => `Ik ken geen organisatie "${typed}". Kies uit: ${partners}.`,

@@ -9,9 +9,11 @@ import { botMessages } from '../../../shared/messages/bot';
 import { describeError, type KnownTurn, type Turn } from '../turn';
 import { conclusionsForm, flagFromCard, withdrawFromCard } from './agenda';
 import { confirmFromCard, formKeys, NothingChecked, recordFromForm, SummaryMissing } from './conclusions';
-import { cardRefOf, formIdOf, inputValues, type ActionData } from './data';
+import { cardRefOf, formIdOf, idListOf, inputValues, str, type ActionData } from './data';
 import { submitAbsence, submitSignal } from './forms';
 import { renderFor } from './refresh';
+import { partnerSeesDossier } from '../../../shared/rules/access';
+import { scopeOf } from '../reply';
 
 const SIGNAL_KEYS = ['dossierId', 'category', 'description'];
 const ABSENCE_KEYS = ['workerName', 'from', 'expectedUntil', 'replacementContact', 'dossierIds'];
@@ -55,6 +57,26 @@ const actionFor = (verb: string | undefined, kind: Kind): CardAction<Kind> | und
   return found?.cards.includes(kind) ? found : undefined;
 };
 
+/**
+ * In a shared chat a card acts on, and shows, the linked partner's data only, as the chat commands
+ * do (scopeOf): a card of another partner (a forwarded or forged action, a refresh) or a form naming
+ * a dossier that partner does not see is refused, whoever clicks, even a member of both. Nothing of
+ * the other partner is rendered: the refusal is a bare notice. undefined: go on.
+ */
+async function sharedChatRefusal(turn: Turn, known: KnownTurn, ref: CardRef, data: ActionData): Promise<string | undefined> {
+  if (!turn.shared) return undefined;
+  const scope = scopeOf(turn, known);
+  if (!scope.ok) return scope.message;
+  const linked = scope.partnerId as string;
+  if ('partnerId' in ref && ref.partnerId !== linked) return botMessages.cardOfOtherPartner;
+  const named = [str(data, 'dossierId'), ...idListOf(data.dossierIds)].filter((id): id is string => Boolean(id));
+  for (const id of named) {
+    const dossier = await known.ports.dossiers.get(id);
+    if (!dossier || !partnerSeesDossier(dossier, linked)) return botMessages.cardOfOtherPartner;
+  }
+  return undefined;
+}
+
 export async function handleAction(turn: Turn, known: KnownTurn, verb: string | undefined, rawData: unknown): Promise<AdaptiveCard> {
   const data = (typeof rawData === 'object' && rawData !== null ? rawData : {}) as ActionData;
   const ref = cardRefOf(data);
@@ -65,6 +87,8 @@ export async function handleAction(turn: Turn, known: KnownTurn, verb: string | 
   const again = (text: string) =>
     renderFor(turn, known, ref, { notice: { tone: 'attention', text }, values: inputValues(data, keys), ...(formId ? { formId } : {}) });
 
+  const refusal = await sharedChatRefusal(turn, known, ref, data);
+  if (refusal) return noticeCard({ tone: 'attention', text: refusal });
   try {
     if (turn.duplicate) return await CARD_ACTIONS.refresh.run(turn, known, ref, data);
     const chosen = actionFor(verb, ref.kind);
