@@ -3,7 +3,7 @@
  * refusal is an ApiError with the server's Dutch detail and the fields it names (shown next to them).
  */
 import { tabMessages as msg } from '../../shared/messages/tab';
-import { createApiRequest, segment, type ApiRequestOptions } from '../../shared/web/api-request';
+import { createApiDownload, createApiRequest, segment, type ApiRequestOptions } from '../../shared/web/api-request';
 import type { DevToken, DevUsers, Me } from '../../shared/api/schemas';
 import type { ActionResult, DossierPage, Overview } from '../../shared/api/dossier-schemas';
 import type { AdminResult, Organisation, TransferRequests } from '../../shared/api/organisation-schemas';
@@ -19,7 +19,9 @@ export interface OverviewFilter {
 }
 
 export function createTabClient(options: Omit<ApiRequestOptions, 'messages'>) {
-  const request = createApiRequest({ ...options, messages: { network: msg.network, unexpected: msg.unexpected } });
+  const messages = { network: msg.network, unexpected: msg.unexpected };
+  const request = createApiRequest({ ...options, messages });
+  const download = createApiDownload({ ...options, messages });
   return {
     devUsers: () => request<DevUsers>('GET', 'dev/users'),
     devToken: (tenantId: string, objectId: string) => request<DevToken>('POST', 'dev/token', { tenantId, objectId }),
@@ -34,6 +36,8 @@ export function createTabClient(options: Omit<ApiRequestOptions, 'messages'>) {
       return request<Overview>('GET', `dossier-overview${query ? `?${query}` : ''}`);
     },
     dossier: (id: string) => request<DossierPage>('GET', `dossiers/${segment(id)}`),
+    /** §3: a file the dossier page names (the contact letter), relative to /api/. */
+    file: (path: string) => download(path),
     /** A step: POST to `path` (relative to /api/), e.g. dossiers/ID/signatures. */
     act: (path: string, body: unknown) => request<ActionResult>('POST', path, body),
     /** R6: the open transfer requests addressed to the user's organisation (the landlord: all). */

@@ -9,6 +9,7 @@ import { tabMessages as msg } from '../messages/tab';
 import { trajectoryMessages } from '../messages/trajectory';
 import { trajectoryEndMessages } from '../messages/trajectory-end';
 import { isAllowed } from '../rules/access';
+import { contactLetterFileName, contactLetterRefusal } from '../rules/contact-letter';
 import { consultationOnOrAfter } from '../rules/calendar';
 import type { Dossier, User } from '../rules/types';
 import { acceptTransfer } from '../services/accept-transfer';
@@ -21,6 +22,7 @@ import { createCandidacy } from '../services/create-candidacy';
 import type { DossierChange } from '../services/dossier-access';
 import { extendTrajectory } from '../services/extend-trajectory';
 import { getAgenda } from '../services/get-agenda';
+import { getContactLetter } from '../services/get-contact-letter';
 import { getDossier } from '../services/get-dossier';
 import { listMyDossiers } from '../services/list-my-dossiers';
 import { logContact } from '../services/log-contact';
@@ -205,7 +207,32 @@ export function dossierRoutes(): ApiRoute[] {
           plannedVisits: visits.filter((v) => !v.heldOn).map((v) => ({ id: v.id, kind: v.kind, ...(v.plannedOn ? { plannedOn: v.plannedOn } : {}) })),
           partners: partners.map((p) => ({ id: p.id, name: p.name })),
         };
+        // §3, R5: offered whenever the letter can be made (the route says why not otherwise).
+        if (details.supportingPartner && !contactLetterRefusal(d, details.supportingPartner)) {
+          body.contactLetter = { path: `dossiers/${encodeURIComponent(d.id)}/contact-letter`, fileName: contactLetterFileName(d) };
+        }
         return { status: 200, body };
+      },
+    }),
+
+    userRoute({
+      method: 'get',
+      path: '/api/dossiers/{dossierId}/contact-letter',
+      operationId: 'getContactLetter',
+      summary:
+        "§3, R5: the tenant's one-page contact letter (PDF): the support organisation's phone, e-mail and office hours, and what to do in an emergency. The file name carries the dossier number, not the tenant's name; every download is audited.",
+      params: s.dossierParams,
+      responses: {
+        200: { description: 'The letter (attachment)', file: 'application/pdf' },
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
+        409: { description: 'No letter for this dossier now: not running, purged, or the organisation has no contact details (Dutch reason)', problem: true },
+      },
+      handle: async ({ params }, { ctx, landlord }) => {
+        const letter = await getContactLetter(ctx, { dossierId: params.dossierId, landlord });
+        return { status: 200, body: letter.pdf, file: { contentType: 'application/pdf', fileName: letter.fileName } };
       },
     }),
 

@@ -151,6 +151,10 @@ export const dossierPageSchema = z.object({
   openRequests: z.array(z.object({ id, question: z.string(), askedAt: z.string() })),
   plannedVisits: z.array(z.object({ id, kind: z.string(), plannedOn: optionalDate })),
   partners: z.array(z.object({ id, name: z.string() })),
+  contactLetter: z
+    .object({ path: z.string(), fileName: z.string() })
+    .optional()
+    .describe("§3, R5: the tenant's contact letter (PDF) while the support runs: GET this path, relative to /api/"),
 });
 
 export type ActionResult = z.infer<typeof actionResultSchema>;

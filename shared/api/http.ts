@@ -38,6 +38,8 @@ export interface Session {
 export interface Reply {
   status: number;
   body: unknown;
+  /** A file to download instead of JSON: `body` is its bytes (a Buffer). */
+  file?: { contentType: string; fileName: string };
 }
 
 export interface ResponseSpec {
@@ -45,6 +47,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** A problem document (application/problem+json). */
   problem?: boolean;
+  /** A file of this media type (e.g. application/pdf), sent as an attachment. */
+  file?: string;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -217,6 +221,17 @@ function send(res: Response, status: number, body: unknown, contentType = 'appli
   res.send(status, body);
 }
 
+/** A download: the bytes as they are, saved under the given name (ASCII: it is built from ids). */
+function sendFile(res: Response, status: number, bytes: Buffer, file: NonNullable<Reply['file']>): void {
+  res.writeHead(status, {
+    'cache-control': 'no-store',
+    'content-type': file.contentType,
+    'content-length': String(bytes.length),
+    'content-disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+  });
+  res.end(bytes);
+}
+
 function sendProblem(res: Response, body: Problem): void {
   send(res, body.status, body, 'application/problem+json');
 }
@@ -247,6 +262,7 @@ export function registerRoutes(server: Server, routes: readonly ApiRoute[], opti
           body: route.body ? parse(route.body, req.body, 'body') : undefined,
         };
         const reply = await route.handle(input, call);
+        if (reply.file && Buffer.isBuffer(reply.body)) return sendFile(res, reply.status, reply.body, reply.file);
         send(res, reply.status, reply.body);
       } catch (error) {
         sendProblem(res, problemOf(error, route, res, logger));

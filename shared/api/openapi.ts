@@ -35,9 +35,11 @@ export function openApiDocument(routes: readonly ApiRoute[], options: OpenApiOpt
     for (const [status, spec] of Object.entries(route.responses)) {
       const content = spec.problem
         ? { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
-        : spec.schema
-          ? { 'application/json': { schema: jsonSchema(spec.schema, 'output') } }
-          : undefined;
+        : spec.file
+          ? { [spec.file]: { schema: { type: 'string', contentMediaType: spec.file } } }
+          : spec.schema
+            ? { 'application/json': { schema: jsonSchema(spec.schema, 'output') } }
+            : undefined;
       responses[status] = { description: spec.description, ...(content ? { content } : {}) };
     }
     // Every signed-in route counts against the user's rate limit (http.ts).

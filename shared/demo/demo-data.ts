@@ -174,6 +174,7 @@ export function demoData(today: IsoDate): DemoData {
       name: 'Vivendo',
       officeAddress: 'Handboogstraat 2, bus 0013, 8200 Sint-Pieters (Brugge)',
       mailbox: 'bewonerscontacten@vivendo.example',
+      technicalEmergencyPhone: '050 00 00 99',
       closingDays: [],
       m365TenantId: PLAYGROUND_TENANT,
     },

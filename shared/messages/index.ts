@@ -5,6 +5,7 @@ import { agendaMessages } from './agenda';
 import { botMessages } from './bot';
 import { calendarMessages } from './calendar';
 import { cliMessages } from './cli';
+import { contactLetterMessages } from './contact-letter';
 import { importMessages } from './import';
 import { informationMessages } from './information';
 import { jobMessages } from './jobs';
@@ -24,6 +25,7 @@ export const nl = {
   bot: botMessages,
   calendar: calendarMessages,
   cli: cliMessages,
+  contactLetter: contactLetterMessages,
   import: importMessages,
   information: informationMessages,
   jobs: jobMessages,

@@ -92,6 +92,13 @@ export const tabMessages = {
     openRequests: 'Openstaande informatievragen',
     signals: 'Signalen',
     signalMeta: (at: string, partner: string) => `${at}, doorgegeven door ${partner}`,
+    /** §3, R5: the tenant's one-page letter with the organisation's general contact details. */
+    contactLetter: {
+      heading: 'Contactbrief voor de huurder',
+      explain: 'Eén blad voor de huurder met de algemene contactgegevens van de begeleidende organisatie (telefoon, e-mail, bereikbaarheid) en wat te doen in een noodgeval. Geef het bij de start van de begeleiding en telkens wanneer nodig.',
+      download: 'Downloaden (PDF)',
+      print: 'Afdrukken',
+    },
     otherSignals: (count: number) => (count === 1 ? 'Er is nog 1 signaal van een andere organisatie.' : `Er zijn nog ${count} signalen van andere organisaties.`),
   },
 
@@ -150,7 +157,11 @@ export const tabMessages = {
     signatures: { title: 'Handtekeningen van de bevestiging registreren', done: 'De handtekeningen zijn geregistreerd.' },
     consent: { title: 'Toestemming tot informatie-uitwisseling registreren', done: 'De toestemming is geregistreerd.' },
     withdrawConsent: { title: 'Intrekking van de toestemming registreren', done: 'De intrekking van de toestemming is geregistreerd.' },
-    activate: { title: trajectoryMessages.stepLabel.activate, done: 'Het traject is gestart.' },
+    activate: {
+      title: trajectoryMessages.stepLabel.activate,
+      // §3: the coordinator hears that the tenant's letter is ready, and where.
+      done: 'Het traject is gestart. De contactbrief voor de huurder staat klaar: je vindt hem hieronder bij "Contactbrief voor de huurder", om te downloaden of af te drukken.',
+    },
     visit: { title: 'Huisbezoek plannen of registreren', done: 'Het huisbezoek is geregistreerd.' },
     extend: { title: trajectoryMessages.stepLabel.extend, done: 'Het traject is verlengd.' },
     close: { title: trajectoryMessages.stepLabel['close-positively'], done: 'Het traject is positief afgerond.' },

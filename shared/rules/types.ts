@@ -17,6 +17,8 @@ export interface LandlordConfig {
   /** Address of the landlord's offices, where an in-person consultation is held (R16). */
   officeAddress: string;
   mailbox: string;
+  /** §3: the line a tenant calls for an urgent technical problem in the home (on the contact letter). */
+  technicalEmergencyPhone?: string;
   /** Extra closing days on which no protocol date may fall (R-H). */
   closingDays: IsoDate[];
   /** Microsoft 365 (Entra) tenant of the landlord's own staff. */

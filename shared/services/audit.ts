@@ -9,6 +9,7 @@ import { actorOf, type ServiceContext } from './context';
 export const AUDIT_ACTIONS = [
   'dossier.create',
   'dossier.read',
+  'contactletter.read',
   'dossier.list',
   'dossier.sign',
   'consent.record',

@@ -34,6 +34,8 @@ export type FetchLike = (url: string, init: { method: string; headers: Record<st
   status: number;
   ok: boolean;
   json(): Promise<unknown>;
+  /** A file's bytes (downloads only; the browser's fetch has it). */
+  blob?(): Promise<Blob>;
 }>;
 
 export interface ApiRequestOptions {
@@ -66,6 +68,29 @@ export function createApiRequest(options: ApiRequestOptions): ApiRequest {
     const json: unknown = await response.json().catch(() => undefined);
     if (!response.ok) throw new ApiError(response.status, isProblem(json) ? json.detail : options.messages.unexpected, isProblem(json) ? json : undefined);
     return json as T;
+  };
+}
+
+/**
+ * A file from the API (e.g. the tenant's contact letter, a PDF): its bytes, or the same ApiError with
+ * the server's Dutch reason as any other call.
+ */
+export function createApiDownload(options: ApiRequestOptions): (path: string) => Promise<Blob> {
+  return async (path) => {
+    const headers: Record<string, string> = { accept: 'application/pdf, application/problem+json' };
+    const token = options.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    let response: Awaited<ReturnType<FetchLike>>;
+    try {
+      response = await options.fetch(options.baseUrl + path, { method: 'GET', headers });
+    } catch {
+      throw new ApiError(0, options.messages.network);
+    }
+    if (!response.ok || !response.blob) {
+      const json: unknown = await response.json().catch(() => undefined);
+      throw new ApiError(response.status, isProblem(json) ? json.detail : options.messages.unexpected, isProblem(json) ? json : undefined);
+    }
+    return response.blob();
   };
 }
 

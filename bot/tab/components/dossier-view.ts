@@ -7,6 +7,7 @@ import type { DossierPage, FormId } from '../../../shared/api/dossier-schemas';
 import type { TabClient } from '../api-client';
 import type { TabHost } from '../app';
 import { dossierForm } from '../logic/forms';
+import { ContactLetterSection } from './contact-letter';
 import { errorText } from './error-text';
 import { SignalList } from './signal-list';
 import { StepForm } from './step-form';
@@ -89,6 +90,7 @@ export function DossierView(props: { client: TabClient; dossierId: string; host:
         ? h(MessageBar, { intent: 'warning' }, h(MessageBarBody, null, `${msg.dossier.overdue}: ${page.overdue.map((e) => `${e.label} (${msg.formatDate(e.date)})`).join('; ')}`))
         : null,
     ),
+    page.contactLetter ? h(ContactLetterSection, { client: props.client, letter: page.contactLetter }) : null,
     page.signals.length > 0 || page.otherSignals > 0 ? h(SignalList, { signals: page.signals, other: page.otherSignals }) : null,
     h('section', { 'aria-label': msg.dossier.actions }, h(Subtitle2, { as: 'h2' }, msg.dossier.actions),
       page.forms.length === 0

@@ -9,10 +9,11 @@
  *
  * Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH); never downloads a browser.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium, hasChromium, CHROMIUM } from '../../support/browser';
+import { pdfTextLines } from '../../support/pdf-text';
 import { productStore, startProduct, stopProduct, type Product } from '../../support/product';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addinMessages } from '../../../shared/messages/addin';
@@ -155,6 +156,16 @@ maybe('Teams tab "Dossiers" in Chromium (e2e)', () => {
     await typeDate(activate.getByLabel(label('leaseStart')), leaseStart);
     await activate.getByRole('button', { name: msg.forms.submit }).click();
     await page.getByRole('status').filter({ hasText: msg.forms.activate.done }).waitFor();
+
+    // §3: from the activation on, the tenant's contact letter: a PDF named after the dossier, not the tenant.
+    const letter = page.getByRole('region', { name: msg.dossier.contactLetter.heading });
+    await letter.getByRole('button', { name: msg.dossier.contactLetter.print }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), letter.getByRole('button', { name: msg.dossier.contactLetter.download }).click()]);
+    expect(download.suggestedFilename()).toBe(`contactbrief-${number}.pdf`);
+    const letterText = pdfTextLines(readFileSync(await download.path())).join('\n');
+    expect(letterText).toContain(tenant);
+    expect(letterText).toContain('Begeleidingsdienst De Vaart');
+    await page.screenshot({ path: path.join(tmpdir(), 'wb-e2e-tab-contact-letter.png'), fullPage: true });
 
     // The timeline: lease start, the 3-month visit overdue, the planned end.
     const timeline = page.getByRole('list', { name: msg.dossier.timeline });

@@ -5,6 +5,7 @@
  * cannot see the dossier: 404 exactly like a missing id), with Dutch validation errors that name the
  * field and write nothing.
  */
+import { tabMessages as msg } from '../../../shared/messages/tab';
 import { getAgenda } from '../../../shared/services/get-agenda';
 import type { Dossier, User } from '../../../shared/rules/types';
 import type { ActionResult, DossierPage, Overview } from '../../../shared/api/dossier-schemas';
@@ -114,7 +115,7 @@ describe('a trajectory from candidacy to its 3-month visit (R1, R2, R7, R17)', (
     expect((await post(`/api/dossiers/${id}/consent`, coordinatorToken, { givenOn: '2025-06-21', scope: 'Verloop van de woonbegeleiding' })).status).toBe(200);
     const activated = await post(`/api/dossiers/${id}/activation`, coordinatorToken, { leaseStart: '2025-07-01' });
     expect(activated.status).toBe(200);
-    expect(activated.body).toMatchObject({ changed: true, message: 'Het traject is gestart.' });
+    expect(activated.body).toMatchObject({ changed: true, message: msg.forms.activate.done });
   });
 
   it('the timeline: lease start, milestones with their consultations, the overdue 3-month visit, the planned end', async () => {
