@@ -11,79 +11,31 @@ import { isOpenRequest } from '../rules/transfer';
 import type { AuditEntry, ContactLogEntry, Dossier, InformationRequest, Instant, Signal, Visit } from '../rules/types';
 import type { DossierHistory, DossierWithVisits, DossierWork, HistoryRewrite } from '../services/ports';
 import { storeMessages } from '../messages/store';
-import { asciiJson, chunkProps, encode, fromChunks, MAX_CHARS, revOf, type Entity, type StoredEntity } from './codec';
+import { asciiJson, encode, fromChunks, revOf, type Entity, type StoredEntity } from './codec';
 import { appendSuffix, encodePart, joinKey, rangeEnd, sortableInstant } from './keys';
-import { partnerSeesDossier } from '../rules/access';
 import { statusOf, withRetry } from './table';
 import type { StoreContext } from './context';
 
-/**
- * Partners whose list holds a copy of the dossier: those that see it (partnerSeesDossier, R6).
- * Services still check access on every read; this only decides which partner lists hold a copy.
- */
-export function partnersWithAccess(d: Dossier): string[] {
-  return [...new Set([d.supportingPartnerId, d.registeringPartnerId])].filter((p) => partnerSeesDossier(d, p));
-}
+import {
+  byTime,
+  DOSSIER_ROW,
+  hasDerived,
+  noDerived,
+  partnersWithAccess,
+  PENDING_PK,
+  range,
+  readCopy,
+  readState,
+  rowKeyOf,
+  withVisits,
+  type Derived,
+  type DossierState,
+  type Kind,
+  type Staged,
+} from './dossier-entities';
+import { StagedDossierWork } from './dossier-work';
 
-const DOSSIER_ROW = 'dossier';
-export const PENDING_PK = 'pending';
-type Kind = 'signal' | 'visit' | 'contact' | 'inforeq' | 'audit';
-const range = (kind: Kind) => ({ from: kind + '|', to: rangeEnd(kind) });
-
-/** The stored dossier plus what the store keeps beside it. */
-interface DossierState {
-  dossier: Dossier;
-  rev: number;
-  /** Every partner that ever got a copy: the ones that lost access get a tombstone. */
-  indexed: string[];
-}
-
-interface Derived {
-  dossier?: DossierState;
-  /** The dossier's visits for its copies, when already read (create, resync); else read after the commit. */
-  visits?: Visit[];
-  signals: Signal[];
-  requests: { value: InformationRequest; rev: number }[];
-}
-
-interface Staged<T> {
-  actions: TransactionAction[];
-  derived: Derived;
-  result: T;
-  /** For a plain create: a 409 means "exists", not "retry". */
-  existsMessage?: string;
-}
-
-const noDerived = (): Derived => ({ signals: [], requests: [] });
-const hasDerived = (d: Derived) => Boolean(d.dossier) || d.signals.length > 0 || d.requests.length > 0;
-
-const time = (s: string | undefined) => (s ? Date.parse(s) : 0);
-export const byTime =
-  <T extends { id: string }>(at: (x: T) => string | undefined) =>
-  (a: T, b: T) =>
-    time(at(a)) - time(at(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function readState(e: StoredEntity): DossierState {
-  return { dossier: fromChunks<Dossier>(e), rev: revOf(e), indexed: JSON.parse(String(e.indexed ?? '[]')) as string[] };
-}
-
-const VISITS = 'v'; // column prefix of the visits in a dossier copy: v0..vN, vn
-const byVisitDate = byTime<Visit>((v) => v.heldOn ?? v.plannedOn);
-
-/**
- * A visible dossier copy also carries the dossier's visits (the agenda reads them with the list), when
- * dossier and visits fit in one entity together; else it carries none and readers fall back to the
- * dossier's partition, as for a copy written before copies carried visits.
- */
-function withVisits(copy: Entity, dossierChars: number, visits: Visit[]): Entity {
-  const json = asciiJson([...visits].sort(byVisitDate));
-  return dossierChars + json.length <= MAX_CHARS ? { ...copy, ...chunkProps(json, VISITS) } : copy;
-}
-
-function readCopy(e: StoredEntity): DossierWithVisits {
-  const dossier = fromChunks<Dossier>(e);
-  return e[`${VISITS}n`] === undefined ? { dossier } : { dossier, visits: fromChunks<Visit[]>(e, VISITS) };
-}
+export { byTime, partnersWithAccess, PENDING_PK } from './dossier-entities';
 
 export class DossierStore {
   constructor(
@@ -114,7 +66,7 @@ export class DossierStore {
     return joinKey(encodePart(this.landlordId), 'feed', encodePart(partnerId));
   }
   static rowKey(kind: Exclude<Kind, 'audit'>, id: string): string {
-    return joinKey(kind, encodePart(id));
+    return rowKeyOf(kind, id);
   }
 
   private dossierEntity(s: DossierState): Entity {
@@ -535,106 +487,3 @@ export class DossierStore {
     return this.dossierEntity(s);
   }
 }
-
-/** Collects the writes of one attempt of `inDossier`; see DossierWork in ports.ts. */
-class StagedDossierWork implements DossierWork {
-  private readonly reads = new Map<string, { etag: string; rev: number } | null>();
-  private readonly writes = new Map<string, TransactionAction>();
-  private readonly derived = noDerived();
-  private readonly storedJson: string;
-  /** What setDossier staged (maybe unchanged: then only a guard). */
-  private next: Dossier | undefined;
-  private visitsChanged = false;
-  readonly dossier: Dossier;
-
-  constructor(
-    private readonly store: DossierStore,
-    private readonly state: DossierState,
-    private readonly entity: StoredEntity,
-  ) {
-    this.dossier = state.dossier;
-    this.storedJson = JSON.stringify(state.dossier);
-  }
-
-  private get id() {
-    return this.state.dossier.id;
-  }
-  private get pk() {
-    return this.store.pk(this.id);
-  }
-
-  setDossier(next: Dossier): void {
-    const cur = this.state.dossier;
-    if (next.id !== cur.id || next.landlordId !== cur.landlordId || next.number !== cur.number) {
-      throw new Error('dossier id, landlord and number are immutable');
-    }
-    this.next = next;
-  }
-
-  /** The dossier row's write, if any, decided once all the work is staged. */
-  private dossierWrite(): TransactionAction | undefined {
-    const changed = this.next !== undefined && JSON.stringify(this.next) !== this.storedJson;
-    // Unchanged: rewrite as is, which still makes the commit conditional on the dossier (a guard).
-    if (!changed && !this.visitsChanged) {
-      return this.next && ['update', this.store.newDossierEntity(this.state), 'Replace', { etag: this.entity.etag }];
-    }
-    // A visit change counts as a dossier change: a new revision, so its copies follow (touchDossier).
-    const dossier = changed && this.next ? this.next : this.state.dossier;
-    const s: DossierState = { dossier, rev: this.state.rev + 1, indexed: [...new Set([...this.state.indexed, ...partnersWithAccess(dossier)])] };
-    this.derived.dossier = s;
-    return ['update', this.store.newDossierEntity(s), 'Replace', { etag: this.entity.etag }];
-  }
-
-  private async read<T>(kind: 'visit' | 'inforeq', id: string): Promise<T | undefined> {
-    const rowKey = DossierStore.rowKey(kind, id);
-    const e = await this.store.readRow(this.id, rowKey);
-    this.reads.set(rowKey, e ? { etag: e.etag, rev: revOf(e) } : null);
-    return e && fromChunks<T>(e);
-  }
-
-  private put(rowKey: string, value: unknown, extra: Record<string, string | number | boolean> = {}): number {
-    const read = this.reads.get(rowKey);
-    const rev = (read?.rev ?? 0) + 1;
-    const entity = encode(this.pk, rowKey, value, { ...extra, rev });
-    this.writes.set(rowKey, read ? ['update', entity, 'Replace', { etag: read.etag }] : ['create', entity]);
-    return rev;
-  }
-
-  private own<T extends { dossierId: string }>(x: T): T {
-    if (x.dossierId !== this.id) throw new Error('record of another dossier');
-    return x;
-  }
-
-  getVisit(id: string) {
-    return this.read<Visit>('visit', id);
-  }
-  putVisit(visit: Visit): void {
-    this.put(DossierStore.rowKey('visit', this.own(visit).id), visit);
-    this.visitsChanged = true;
-  }
-  getInformationRequest(id: string) {
-    return this.read<InformationRequest>('inforeq', id);
-  }
-  putInformationRequest(request: InformationRequest): void {
-    const rev = this.put(DossierStore.rowKey('inforeq', this.own(request).id), request);
-    this.derived.requests = this.derived.requests.filter((r) => r.value.id !== request.id).concat({ value: request, rev });
-  }
-  addSignal(signal: Signal): void {
-    this.put(DossierStore.rowKey('signal', this.own(signal).id), signal);
-    this.derived.signals.push(signal);
-  }
-  addContactLogEntry(entry: ContactLogEntry): void {
-    this.put(DossierStore.rowKey('contact', this.own(entry).id), entry);
-  }
-  appendAudit(entry: AuditEntry): void {
-    this.put(joinKey('audit', sortableInstant(entry.at), appendSuffix()), { ...entry, dossierId: this.id });
-  }
-
-  staged(): { actions: TransactionAction[]; derived: Derived } {
-    const dossier = this.dossierWrite();
-    const actions = dossier ? [dossier, ...this.writes.values()] : [...this.writes.values()];
-    if (actions.length > 100) throw new DomainError('validation', storeMessages.tooManyWrites);
-    return { actions, derived: this.derived };
-  }
-}
-
