@@ -12,7 +12,7 @@ import { addinMessages } from '../shared/messages/addin';
 import { serverMessages } from '../shared/messages/server';
 import { problem } from '../shared/server/problem';
 import { CONTENT_TYPES, findRoot, registerStaticFiles, sendBytes, sendProblem } from '../shared/server/static-files';
-import { BUNDLE_FILE, OFFICE_JS_URL, PAGE_FILE } from './web/page';
+import { BUNDLE_FILE, OFFICE_JS_URL, PAGE_FILE, SIGN_IN_BUNDLE_FILE, SIGN_IN_PAGE_FILE } from './web/page';
 
 export const WEB_DIR = path.join(findRoot(__dirname, path.resolve(__dirname, '..')), 'dist', 'web', 'addin');
 
@@ -38,6 +38,9 @@ export function registerStatic(server: Server, options: StaticOptions): void {
     [
       { file: PAGE_FILE, type: CONTENT_TYPES.html, headers: { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'no-referrer' } },
       { file: BUNDLE_FILE, type: CONTENT_TYPES.js },
+      // The sign-in dialog (a redirect URI of the app registration): Entra sends the user back here.
+      { file: SIGN_IN_PAGE_FILE, type: CONTENT_TYPES.html, headers: { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'no-referrer' } },
+      { file: SIGN_IN_BUNDLE_FILE, type: CONTENT_TYPES.js },
     ],
     {
       prefix: '/addin',
@@ -45,7 +48,7 @@ export function registerStatic(server: Server, options: StaticOptions): void {
       local: options.local,
       logger: options.logger,
       unavailable: addinMessages.api.paneUnavailable,
-      // The page and its bundle are one build.
+      // The pages and their bundles are one build.
       buildKey: () => 'task pane',
       build: async () => {
         // Dev tooling (esbuild) is loaded only here, in local mode: production installs no devDependencies.

@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { BUNDLE_FILE, PAGE_FILE, taskpaneHtml } from '../addin/web/page';
+import { BUNDLE_FILE, PAGE_FILE, SIGN_IN_BUNDLE_FILE, SIGN_IN_PAGE_FILE, signInHtml, taskpaneHtml } from '../addin/web/page';
 import { MEETING_BUNDLE_FILE, MEETING_PAGE_FILE, OVERVIEW_BUNDLE_FILE, OVERVIEW_PAGE_FILE, pageHtml, TAB_BUNDLE_FILE, TAB_PAGE_FILE, tabHtml } from '../bot/tab/page';
 import { meetingMessages } from '../shared/messages/meeting';
 import { reportMessages } from '../shared/messages/report';
@@ -43,6 +43,9 @@ const ADDIN: WebPage = {
   html: taskpaneHtml,
   sources: SOURCES,
 };
+// The sign-in dialog's page (sign-in-dialog.js, sign-in-dialog.html), next to the task pane.
+const ADDIN_SIGN_IN: WebPage = { ...ADDIN, entry: path.join(root, 'addin', 'web', 'sign-in-page.ts'), bundleFile: SIGN_IN_BUNDLE_FILE, pageFile: SIGN_IN_PAGE_FILE, html: signInHtml };
+const ADDIN_PAGES = [ADDIN, ADDIN_SIGN_IN];
 
 // The "Dossiers" page of Teams (bot/tab): dossiers.js and dossiers.html in dist/web/tab/, served at /tab/.
 export const TAB_OUT_DIR = path.join(root, 'dist', 'web', 'tab');
@@ -110,8 +113,11 @@ function pageIsStale(page: WebPage, outDir: string): boolean {
   return page.sources.some((source) => newestOf(source) > built);
 }
 
-export const buildWeb = (options: BuildWebOptions = {}) => buildPage(ADDIN, options);
-export const bundleIsStale = (outDir: string = WEB_OUT_DIR): boolean => pageIsStale(ADDIN, outDir);
+export async function buildWeb(options: BuildWebOptions = {}): Promise<{ outDir: string; files: string[] }> {
+  const built = await Promise.all(ADDIN_PAGES.map((page) => buildPage(page, options)));
+  return { outDir: built[0]?.outDir ?? options.outDir ?? WEB_OUT_DIR, files: built.flatMap((b) => b.files) };
+}
+export const bundleIsStale = (outDir: string = WEB_OUT_DIR): boolean => ADDIN_PAGES.some((page) => pageIsStale(page, outDir));
 export async function buildTab(options: BuildWebOptions = {}): Promise<{ outDir: string; files: string[] }> {
   const built = await Promise.all(TAB_PAGES.map((page) => buildPage(page, options)));
   return { outDir: built[0]?.outDir ?? options.outDir ?? TAB_OUT_DIR, files: built.flatMap((b) => b.files) };

@@ -2,7 +2,8 @@
 /// <reference types="office-js" />
 /**
  * The task pane's entry point (bundled by scripts/build-web.ts): loads Office.js from Microsoft's CDN,
- * takes the mailbox if there is one (outside Outlook there is none), and renders the pane. Hosted by
+ * takes the mailbox if there is one (outside Outlook there is none), and renders the pane. Its token:
+ * nested app authentication, else Office single sign-on, else the sign-in dialog (addin/web/sign-in*.ts). Hosted by
  * Office it waits for Office.js; in a plain browser it renders at once and again when Office.js brings a
  * mailbox after all, so a CDN that does not answer never holds up the first view. `data-office` on
  * <html> says where that stands (pending, ready, absent). A pinned pane (Mailbox 1.5) starts over when
@@ -14,7 +15,8 @@ import { App, type PaneHost } from './app';
 import { mailItemAccess, type MailboxLike, type MailItemAccess } from './office-host';
 import { nestedAppAuthSource } from './nested-auth';
 import { hostedByOffice, loadOfficeJs } from './office-ready';
-import { OFFICE_JS_URL } from './page';
+import { OFFICE_JS_URL, SIGN_IN_PAGE_FILE } from './page';
+import { dialogSource, type OfficeUiLike } from './sign-in-dialog';
 import { entraToken, officeSsoSource, type OfficeAuthLike } from './sign-in';
 
 /** Office.EventType.ItemChanged (the enum is empty outside Outlook). */
@@ -44,7 +46,9 @@ async function main(): Promise<void> {
       // Outside Outlook there is no invitation to read: ?ref=[WB:partner:YYYY-MM] stands in for one (trying it in a browser).
       return { ...item, texts: async () => ({ subject: new URLSearchParams(window.location.search).get('ref') ?? '', body: '' }) };
     };
-    const sources = [nestedAppAuth, officeSsoSource(auth?.getAccessToken ? auth : undefined)];
+    const ui = office?.context?.ui as unknown as OfficeUiLike | undefined;
+    const signInPage = new URL(SIGN_IN_PAGE_FILE, window.location.href);
+    const sources = [nestedAppAuth, officeSsoSource(auth?.getAccessToken ? auth : undefined), dialogSource(ui, `${signInPage.origin}${signInPage.pathname}`, window.location.origin)];
     const show = () => {
       const host: PaneHost = {
         mailItem: mailItem(),

@@ -76,7 +76,8 @@ export async function entraToken(sources: readonly TokenSource[], entra: EntraSi
       if (!(error instanceof SourceUnavailable)) last = error;
     }
   }
-  throw last instanceof Error && (Object.values(msg.signIn.office) as string[]).includes(last.message) ? last : new Error(officeSignInMessage(last));
+  const sentences: string[] = [...Object.values(msg.signIn.office), ...Object.values(msg.signIn.dialog)];
+  throw last instanceof Error && sentences.includes(last.message) ? last : new Error(officeSignInMessage(last));
 }
 
 /** Office single sign-on as a token source (unavailable outside Office). */

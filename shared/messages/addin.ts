@@ -48,6 +48,17 @@ export const addinMessages = {
       noConsent: 'Je organisatie heeft de toestemming voor Woonbegeleiding nog niet gegeven. Vraag je beheerder om toestemming te geven.',
       other: 'Aanmelden bij Woonbegeleiding lukte niet. Probeer het later opnieuw.',
     },
+    /** The sign-in dialog (Office.context.ui.displayDialogAsync), where Outlook has no other sign-in. */
+    dialog: {
+      title: 'Aanmelden bij Woonbegeleiding',
+      busy: 'Bezig met aanmelden…',
+      closed: 'Je hebt het aanmeldvenster gesloten. Kies "Opnieuw proberen" om je aan te melden.',
+      blocked: 'Outlook kon het aanmeldvenster niet openen. Sta vensters van Woonbegeleiding toe en kies "Opnieuw proberen".',
+      alreadyOpen: 'Er staat al een aanmeldvenster open. Meld je daar aan, of sluit het en kies "Opnieuw proberen".',
+      failed: 'Aanmelden in het aanmeldvenster lukte niet. Kies "Opnieuw proberen".',
+      outsideOutlook: 'Dit aanmeldvenster werkt alleen vanuit het deelvenster Woonbegeleiding in Outlook. Je mag het sluiten.',
+      done: 'Je bent aangemeld. Dit venster sluit vanzelf.',
+    },
   },
 
   consultation: {

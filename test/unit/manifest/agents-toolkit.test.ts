@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { APP_PACKAGE_DIR, MANIFEST_TEMPLATE, renderManifest, templateValues } from '../../../manifest/build';
 import { colourIconPng, outlineIconPng } from '../../../manifest/icons';
 import { loadPackageConfig } from '../../../manifest/config';
+import { SIGN_IN_PAGE_FILE } from '../../../addin/web/page';
 import { productionEnv, repositoryRoot } from './helpers';
 
 interface Step {
@@ -131,6 +132,8 @@ describe('the Entra manifest of the API (infra/entra/addin-api.aad.manifest.json
   it('carries the brokered redirect URI of nested app authentication and v2 tokens with access_as_user', () => {
     const parsed = JSON.parse(manifest) as { spa: { redirectUris: string[] }; api: { requestedAccessTokenVersion: number; oauth2PermissionScopes: { value: string }[] }; identifierUris: string[] };
     expect(parsed.spa.redirectUris).toContain('brk-multihub://${{APP_HOSTNAME}}');
+    // The sign-in dialog's page, where Entra sends the user back (addin/web/sign-in-page.ts).
+    expect(parsed.spa.redirectUris).toContain(`\${{APP_BASE_URL}}/addin/${SIGN_IN_PAGE_FILE}`);
     // The server checks the v2 issuer, the audience (api://host/id) and the scope (addin/server/auth).
     expect(parsed.api.requestedAccessTokenVersion).toBe(2);
     expect(parsed.api.oauth2PermissionScopes.map((s) => s.value)).toEqual(['access_as_user']);
