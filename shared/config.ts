@@ -64,6 +64,8 @@ const schema = z.object({
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_WRITE_BURST: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** A user's repeated reads of one dossier within this many minutes are one audit entry with a count (0: one entry per read). */
+  AUDIT_READ_WINDOW_MINUTES: z.coerce.number().min(0).max(24 * 60).default(10),
   /** Seed demo data into an empty local store on start. */
   SEED_DEMO: z
     .enum(['true', 'false'])

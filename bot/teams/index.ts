@@ -107,7 +107,7 @@ export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): Te
   };
 
   const clock = runtimeClock(deps);
-  const services = surfaceServices(deps);
+  const services = surfaceServices({ ...deps, readAuditWindowMs: deps.config.AUDIT_READ_WINDOW_MINUTES * 60_000 });
   const background = new Background((error, what) => deps.logger.error({ what, error: error instanceof Error ? error.name : 'error' }, 'teams: background work failed'));
   const sender = new ProactiveSender({
     connector: options.connector ?? connector,

@@ -27,7 +27,7 @@ export function registerApi(server: Server, deps: SurfaceDeps, options: ApiOptio
   const auth = createAuth(deps.config, deps.clock, options.auth);
   // The routes get the services, not the store (the architecture test holds them to it).
   const { store: _store, ...surface } = deps;
-  const services = surfaceServices(deps);
+  const services = surfaceServices({ ...deps, readAuditWindowMs: deps.config.AUDIT_READ_WINDOW_MINUTES * 60_000 });
   const routes = apiRoutes({ deps: surface, services, auth });
   // Per signed-in user (tenant and object id), before any work: reads and writes each their bucket.
   const limiter = new UserRateLimiter(rateLimitsOf(deps.config));

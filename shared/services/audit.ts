@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** The default window of read coalescing (AUDIT_READ_WINDOW_MINUTES): a reader's repeated reads of a dossier within it are one entry. */
+export const READ_AUDIT_WINDOW_MS = 10 * 60_000;
+
 export type AuditDetails = Record<string, string | number | boolean>;
 
 export interface AuditFields {

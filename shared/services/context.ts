@@ -32,6 +32,8 @@ export interface ServiceContext {
   readonly ids: IdGenerator;
   readonly notifier: Notifier;
   readonly log?: ServiceLogger;
+  /** Repeated reads of a dossier by one user within this window are one audit entry with a count (0: one each). */
+  readonly readAuditWindowMs?: number;
 }
 
 export const randomIds: IdGenerator = () => randomUUID();
@@ -44,6 +46,7 @@ export interface ServiceContextOptions {
   notifier?: Notifier;
   ids?: IdGenerator;
   log?: ServiceLogger;
+  readAuditWindowMs?: number;
 }
 
 export function createServiceContext(options: ServiceContextOptions): ServiceContext {
@@ -59,6 +62,7 @@ export function createServiceContext(options: ServiceContextOptions): ServiceCon
     ids: options.ids ?? randomIds,
     notifier: options.notifier ?? noopNotifier,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.readAuditWindowMs !== undefined ? { readAuditWindowMs: options.readAuditWindowMs } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { allowedDossierActions, canReadSignal, type Action } from '../rules/acce
 import { milestones, type Milestone } from '../rules/milestones';
 import { allowedSteps, plannedEnd, type TrajectoryStep } from '../rules/trajectory';
 import type { ContactLogEntry, Dossier, InformationRequest, IsoDate, PartnerContact, Signal, Visit } from '../rules/types';
-import { auditEntry } from './audit';
+import { auditEntry, READ_AUDIT_WINDOW_MS } from './audit';
 import type { ServiceContext } from './context';
 import { loadAuthorized } from './dossier-access';
 import { requireInput } from './validate';
@@ -78,13 +78,16 @@ export async function getDossier(ctx: ServiceContext, input: GetDossierInput): P
   const end = plannedEnd(dossier);
   if (end) details.plannedEnd = end;
   // Audited before it is shown: no disclosure without its trace.
-  await ctx.ports.audit.append(auditEntry(ctx, 'dossier.read', { dossierId: dossier.id, basis: 'role' }));
+  // Repeated reads within the window are counted on one entry: the count is the audit (no flood).
+  const window = ctx.readAuditWindowMs ?? READ_AUDIT_WINDOW_MS;
+  await ctx.ports.audit.appendRead({ ...auditEntry(ctx, 'dossier.read', { basis: 'role' }), dossierId: dossier.id }, window);
   // R8/R9: signal descriptions passed on to this reader, audited on the basis each was passed on with.
   if (input.signalTexts !== false) {
     for (const basis of ['consent', 'safety'] as const) {
       const shown = signals.filter((s) => (s.basis === 'consent' ? 'consent' : 'safety') === basis);
       if (shown.length === 0) continue;
-      await ctx.ports.audit.append(auditEntry(ctx, 'signal.read', { dossierId: dossier.id, basis, details: { signals: shown.length, signalIds: shown.map((s) => s.id).join(',') } }));
+      const entry = auditEntry(ctx, 'signal.read', { basis, details: { signals: shown.length, signalIds: shown.map((s) => s.id).join(',') } });
+      await ctx.ports.audit.appendRead({ ...entry, dossierId: dossier.id }, window);
     }
   }
   return details;

@@ -242,6 +242,13 @@ export interface ConversationRepository {
 export interface AuditLog {
   /** Entries with a dossierId go to that dossier's history; others to the landlord's log of the month of `at`. */
   append(entry: AuditEntry): Promise<void>;
+  /**
+   * A read of a dossier (a disclosure): identical reads (same actor, action, basis, details) within
+   * one window of `windowMs` are one entry whose `details.reads` counts them (`details.lastReadAt`:
+   * the last one). windowMs 0: an entry per read. Listed at the moment of the window's first read;
+   * entries of one same moment may list in any order.
+   */
+  appendRead(entry: AuditEntry & { dossierId: string }, windowMs: number): Promise<void>;
   /** Oldest first (by `at`, then by order of appending). */
   listByDossier(dossierId: string): Promise<AuditEntry[]>;
   /** Entries without a dossier, of one month, oldest first; with `at`, only those written for that moment. */

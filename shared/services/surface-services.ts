@@ -47,11 +47,11 @@ export interface SurfaceServices {
   systemReads(landlordId: string): LandlordPorts;
 }
 
-export function surfaceServices(deps: { store: StorePorts }): SurfaceServices {
-  const { store } = deps;
+export function surfaceServices(deps: { store: StorePorts; readAuditWindowMs?: number }): SurfaceServices {
+  const { store, readAuditWindowMs } = deps;
   return {
     identify: (identity) => resolveUser(store, identity),
-    contextFor: (landlord, user, options) => createServiceContext({ store, landlord, user, ...options }),
+    contextFor: (landlord, user, options) => createServiceContext({ store, landlord, user, ...(readAuditWindowMs !== undefined ? { readAuditWindowMs } : {}), ...options }),
     userAdmin: (ctx) => ({ ...ctx, users: store.users }),
     landlord: (id) => store.landlords.get(id),
     landlords: () => store.landlords.list(),

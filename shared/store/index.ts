@@ -15,6 +15,7 @@ import { byTime, DossierStore, PENDING_PK } from './dossier-store';
 import { ConsultationStore } from './consultation-store';
 import { OnceStore } from './once-store';
 import { DirectoryCache } from './directory-cache';
+import { coalesceRead, readRowKey } from './audit-reads';
 import {
   absenceRepository,
   conversationRepository,
@@ -159,7 +160,12 @@ function auditLog(ctx: StoreContext, landlordId: string, d: DossierStore): Audit
       const rowKey = joinKey(sortableInstant(entry.at), appendSuffix());
       await table.insert(encode(pk(entry.at.slice(0, 7)), rowKey, entry));
     },
-    listByDossier: (dossierId) => d.listKind<AuditEntry>(dossierId, 'audit'),
+    appendRead: async (entry, windowMs) => {
+      if (windowMs <= 0) await d.appendAudit(entry);
+      else await coalesceRead(ctx, ctx.tables.dossiers, d.pk(entry.dossierId), readRowKey(['audit'], entry, windowMs), entry);
+    },
+    // By time: a window's read row is keyed by the window's start, the others by their moment (stable sort).
+    listByDossier: async (dossierId) => (await d.listKind<AuditEntry>(dossierId, 'audit')).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     listWithoutDossier: async (month, options = {}) => {
       const key = pk(month);
       // One moment: its RowKey range (the time comes first), not the whole month's log.
