@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../support/browser';
 import { startPlayground, GROUP_CHAT_NAME, type RunningPlayground } from '../../../scripts/playground';
+import { botMessages } from '../../../shared/messages/bot';
 import { brusselsDate, monthCalendar, monthOf, nextMonth } from '../../../shared/rules/calendar';
 
 const root = path.resolve(__dirname, '../../..');
@@ -77,6 +78,16 @@ async function startProduct(port: number): Promise<void> {
 async function openChat(page: Page, chat: string): Promise<void> {
   await page.getByText(chat, { exact: true }).first().click();
   await page.getByRole('textbox').waitFor({ timeout: STEP_MS });
+}
+
+/** Picks in a card's dropdown (the playground draws a Fluent combobox, not a <select>): the first option matching. */
+async function pick(page: Page, dropdown: ReturnType<Page['locator']>, option: RegExp): Promise<string> {
+  await dropdown.click();
+  const choice = page.getByRole('option', { name: option }).first();
+  await choice.waitFor({ timeout: STEP_MS });
+  const text = ((await choice.textContent()) ?? '').trim();
+  await choice.click();
+  return text;
 }
 
 /** Types a message; in a group chat the bot must be @mentioned (picked from the mention menu). */
@@ -172,6 +183,9 @@ describe('the bot in the Agents Playground', () => {
       for (let i = 0; i < (await areas.count()); i++) await areas.nth(i).fill(`Besproken en afgesproken (${i + 1}).`);
       await form.getByRole('button', { name: 'Conclusies versturen ter bevestiging' }).click();
       await visible(alex, 'De conclusies werden verstuurd ter bevestiging (1 gesprek).');
+      // After sending, the card shows what was sent, not the empty form again (no second send).
+      await visible(alex, 'Besproken en afgesproken (1).');
+      expect(await alex.getByRole('button', { name: 'Conclusies versturen ter bevestiging' }).count()).toBe(0);
     });
 
     await step(megan, 'confirm', async () => {
@@ -179,6 +193,58 @@ describe('the bot in the Agents Playground', () => {
       await megan.getByRole('button', { name: 'Bevestigen', exact: true }).last().click();
       await visible(megan, /Bevestigd door Megan Bowen op \d\d\/\d\d\/\d{4} om \d\d:\d\d\./);
       await expect(megan.getByRole('button', { name: 'Bevestigen', exact: true }).count()).resolves.toBe(0);
+    });
+  });
+
+  it('R15: a partner flags a dossier in the group chat and withdraws it; R9: a signal\'s text is in the dossier', async () => {
+    const [alexUrl, meganUrl] = playgrounds.map((p) => p.url) as [string, string];
+    const megan = await (browser as Browser).newPage({ viewport: { width: 1400, height: 2000 } });
+    const alex = await (browser as Browser).newPage({ viewport: { width: 1400, height: 2000 } });
+    const problem = 'Eindtest: huurachterstand van twee maanden';
+
+    await step(megan, 'flag', async () => {
+      await megan.goto(meganUrl);
+      await openChat(megan, GROUP_CHAT_NAME);
+      await say(megan, 'agenda', true);
+      await visible(megan, 'Structureel overleg met Begeleidingsdienst De Vaart');
+      await megan.getByRole('button', { name: botMessages.agenda.addDossier }).last().click();
+      const card = megan.locator('.ac-adaptiveCard').last();
+      const number = (await pick(megan, card.getByRole('combobox').last(), /^[A-Z]{2}-\d{4}-\d{3}/)).slice(0, 11);
+      await card.locator('textarea').last().fill(problem);
+      await card.getByRole('button', { name: botMessages.agenda.addDossierSubmit }).click();
+      // The card is updated in place: the dossier under discussion with the partner's problem.
+      await visible(megan, problem);
+      expect(number).toMatch(/^[A-Z]{2}-\d{4}-\d{3}$/);
+    });
+
+    await step(megan, 'withdraw', async () => {
+      await megan.getByRole('button', { name: botMessages.agenda.withdraw }).last().click();
+      await megan.getByRole('button', { name: botMessages.agenda.withdrawYes }).last().click();
+      await megan.getByText(problem).last().waitFor({ state: 'detached', timeout: STEP_MS });
+      expect(await megan.getByRole('button', { name: botMessages.agenda.withdraw }).count()).toBe(0);
+    });
+
+    const description = 'Eindtest: brandgevaar door een kookvuur op het balkon';
+    const number = await step(megan, 'signal', async () => {
+      await openChat(megan, 'Personal Chat');
+      await say(megan, 'signaal', false);
+      await visible(megan, botMessages.signal.title);
+      const card = megan.locator('.ac-adaptiveCard').last();
+      const boxes = card.getByRole('combobox');
+      const chosen = await pick(megan, boxes.nth(0), /^[A-Z]{2}-\d{4}-\d{3}/);
+      await pick(megan, boxes.nth(1), /veiligheid/i);
+      await card.locator('textarea').last().fill(description);
+      await card.getByRole('button', { name: botMessages.signal.send }).click();
+      const n = chosen.slice(0, 11);
+      await visible(megan, botMessages.signal.sentSafety(n));
+      return n;
+    });
+
+    await step(alex, 'signal-in-dossier', async () => {
+      await alex.goto(alexUrl);
+      await openChat(alex, 'Personal Chat');
+      await say(alex, `dossier ${number}`, false);
+      await visible(alex, description);
     });
   });
 });
