@@ -349,6 +349,9 @@ export function App({ host }: { host: PaneHost }): ReactNode {
         h(Body1, { className: styles.muted }, view.source),
         view.partner ? h(Body1, null, view.partner) : null,
         view.moved ? h(Body1, null, view.moved) : null,
+        // R-H: a month cancelled by closing days, or the consultation that takes over its dossiers.
+        view.monthCancelled ? h(MessageBar, { intent: 'warning', layout: 'multiline' }, h(MessageBarBody, null, view.monthCancelled)) : null,
+        view.takesOver ? h(MessageBar, { intent: 'info', layout: 'multiline' }, h(MessageBarBody, null, view.takesOver)) : null,
         place,
         view.deadline ? h(Body1, null, view.deadline) : null,
         h(Body1, null, view.status),

@@ -68,6 +68,10 @@ export const consultationSchema = z.object({
   /** R15: the last day on which a flag is accepted (the day before the meeting). */
   lastFlagDay: isoDate,
   meetingMoved: z.string().optional(),
+  /** R-H: this month has no consultation (closing days push it out of its month), with the Dutch reason. */
+  monthCancelled: z.string().optional(),
+  /** R-H: this consultation takes over the dossiers of the cancelled month(s) just before, with the Dutch sentence. */
+  takesOver: z.object({ months: z.array(month), description: z.string() }).optional(),
   mode: z.enum(['teams', 'in-person']),
   teamsJoinUrl: z.string().optional(),
   address: z.string().optional(),

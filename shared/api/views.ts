@@ -75,6 +75,9 @@ export function consultationView(agenda: Agenda, extras: ConsultationExtras): Co
   };
   if (extras.partner) view.partnerName = extras.partner.name;
   if (calendar.meetingMoved) view.meetingMoved = calendar.meetingMoved.description;
+  // R-H: a month cancelled by closing days says so and why; the next one says it takes over its dossiers.
+  if (calendar.cancelled) view.monthCancelled = calendar.cancelled.description;
+  if (calendar.takesOver) view.takesOver = { months: [...calendar.takesOver.months], description: calendar.takesOver.description };
   const link = httpsOnly(extras.consultation?.teamsJoinUrl);
   if (mode === 'teams' && link) view.teamsJoinUrl = link;
   if (mode === 'in-person') view.address = extras.landlord.officeAddress;

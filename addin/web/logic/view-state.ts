@@ -37,6 +37,9 @@ export interface PaneView {
   source: string;
   partner?: string;
   moved?: string;
+  /** R-H: this month's consultation is cancelled by closing days (the reason), or this one takes over a cancelled month's dossiers. */
+  monthCancelled?: string;
+  takesOver?: string;
   /** Where it is (none for a meeting that does not take place). */
   place?: PlaceLine;
   deadline?: string;
@@ -139,6 +142,8 @@ export function buildView(input: ViewInput): PaneView {
   if (place) view.place = place;
   if (c.partnerName) view.partner = msg.consultation.partner(c.partnerName);
   if (c.meetingMoved) view.moved = msg.consultation.moved(c.meetingMoved);
+  if (c.monthCancelled) view.monthCancelled = c.monthCancelled;
+  if (c.takesOver) view.takesOver = c.takesOver.description;
   if (lines.deadline) view.deadline = lines.deadline;
   if (lines.closed) view.closed = lines.closed;
   if (rows.length === 0) view.empty = msg.dossiers.none;

@@ -83,6 +83,17 @@ describe('pane view', () => {
     );
   });
 
+  it("R-H: a month cancelled by closing days shows the reason; the next one says it takes over the cancelled month's dossiers", () => {
+    const reason = 'Het overleg van augustus 2027 vervalt: door de sluitingsdagen van de verhuurder zou het op 30/07/2027 vallen.';
+    const cancelled = buildView(input({ consultation: consultation({ monthCancelled: reason, cancelled: true, takesPlace: false }) }));
+    expect(cancelled.monthCancelled).toBe(reason);
+    expect(cancelled.takesOver).toBeUndefined();
+    const description = 'Dit overleg neemt ook de dossiers van augustus 2027 op: het overleg van die maand vervalt door de sluitingsdagen van de verhuurder.';
+    const next = buildView(input({ consultation: consultation({ takesOver: { months: ['2027-08'], description } }) }));
+    expect(next.takesOver).toBe(description);
+    expect(next.monthCancelled).toBeUndefined();
+  });
+
   it('R14: one row per dossier by number, with why it is already on the list', () => {
     const view = buildView(
       input({
