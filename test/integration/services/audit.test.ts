@@ -5,6 +5,7 @@
  */
 import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/services/audit';
 import * as s from '../../../shared/services';
+import { getContactLetter } from '../../../shared/services/get-contact-letter';
 import { active, coordinator, createWorld, deLindeMember, deVaartMember, dossier, staff, stored, woonkrachtMember, type World } from './world';
 
 let world: World;
@@ -72,6 +73,7 @@ it('audit entries carry ids, dates and enums only: no tenant names, addresses or
   await s.flagDossier(M, { dossierId: moving.id, problem: SECRET.problem });
   await s.requestTransfer(M, { dossierId: moving.id, toPartnerId: 'woonkracht', reason: SECRET.transferReason });
   await s.acceptTransfer(world.ctx(woonkrachtMember), { dossierId: moving.id });
+  await getContactLetter(world.ctx(woonkrachtMember), { dossierId: moving.id, landlord: world.landlord }); // §3: a disclosure
   // Conclusions (after the November meeting), contact log, extension, transfer, end
   const after = world.ctx(coordinator, '2025-11-28T09:00:00+01:00');
   const linde = await stored(world, active({ leaseStart: '2024-08-01', registeringPartnerId: 'de-linde', supportingPartnerId: 'de-linde', tenant: { name: SECRET.tenant } }));
